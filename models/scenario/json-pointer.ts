@@ -1,0 +1,41 @@
+/** JSON Pointer (RFC 6901) writes, for variants: `/drivers/price` → set that value in a copy. */
+
+/** The pointer's keys, unescaped (`~1` → `/`, `~0` → `~`). */
+export function pointerKeys(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) throw new Error(`"${pointer}" is not a JSON pointer (it must start with /)`);
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** A deep copy of `document` with `value` set at `pointer`; the parent must exist. */
+export function setAtPointer(document: unknown, pointer: string, value: unknown): unknown {
+  const keys = pointerKeys(pointer);
+  if (keys.length === 0) return jsonClone(value);
+  const copy = jsonClone(document) as Record<string, unknown>;
+  let parent: unknown = copy;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const key = keys[i]!;
+    const next = Array.isArray(parent) ? parent[Number(key)] : (parent as Record<string, unknown> | null)?.[key];
+    if (next === null || typeof next !== 'object') {
+      throw new Error(`${pointer}: there is nothing at /${keys.slice(0, i + 1).join('/')}`);
+    }
+    parent = next;
+  }
+  const last = keys[keys.length - 1]!;
+  if (Array.isArray(parent)) {
+    const index = last === '-' ? parent.length : Number(last);
+    if (!Number.isInteger(index) || index < 0 || index > parent.length) throw new Error(`${pointer}: index ${last} is outside the list`);
+    parent[index] = jsonClone(value);
+  } else {
+    (parent as Record<string, unknown>)[last] = jsonClone(value);
+  }
+  return copy;
+}
+
+/** Deep copy of JSON data (scenario documents are JSON by construction). */
+function jsonClone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}

@@ -1,0 +1,72 @@
+/**
+ * Everything checked before a run: the baseline compiles, and so does every variant (its
+ * overrides applied to the baseline and validated like a file of its own), so a run never
+ * starts on input that fails halfway.
+ */
+import { formatPath, type ScenarioIssue } from '../scenario/issues.ts';
+import { setAtPointer } from '../scenario/json-pointer.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { validateDocument } from '../scenario/validate.ts';
+import { compileScenario } from './plan.ts';
+import type { SimulationPlan } from './plan-types.ts';
+import type { ReferenceData } from './reference-data.ts';
+
+export interface PreparedForecast {
+  plan: SimulationPlan;
+  variants: { name: string; plan: SimulationPlan }[];
+}
+
+export type Prepared = { ok: true; prepared: PreparedForecast } | { ok: false; issues: ScenarioIssue[] };
+
+/** The scenario with one variant's overrides applied (variants themselves removed). */
+export function applyVariant(scenario: Scenario, variantIndex: number): { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] } {
+  const variant = scenario.variants![variantIndex]!;
+  let document: unknown = { ...scenario, variants: undefined };
+  const issues: ScenarioIssue[] = [];
+  for (const [pointer, value] of Object.entries(variant.set)) {
+    try {
+      document = setAtPointer(document, pointer, value);
+    } catch (error) {
+      issues.push({ path: formatPath(['variants', variantIndex, 'set', pointer]), message: error instanceof Error ? error.message : String(error), severity: 'error' });
+    }
+  }
+  if (issues.length) return { ok: false, issues };
+  const clean = JSON.parse(JSON.stringify(document)) as unknown;
+  const validated = validateDocument(clean);
+  if (!validated.ok) {
+    return {
+      ok: false,
+      issues: validated.issues.map((issue) => ({ ...issue, path: `variants[${variantIndex}] "${variant.name}" → ${issue.path}`, pathKeys: ['variants', variantIndex, 'set'] })),
+    };
+  }
+  return { ok: true, scenario: validated.scenario };
+}
+
+/** Compiles the baseline and its variants, reporting every issue of every one. */
+export function prepareForecast(scenario: Scenario, reference: ReferenceData): Prepared {
+  const base = compileScenario(scenario, reference);
+  const issues: ScenarioIssue[] = base.ok ? [] : [...base.issues];
+  const variants: PreparedForecast['variants'] = [];
+  const names = new Set<string>();
+  (scenario.variants ?? []).forEach((variant, index) => {
+    if (names.has(variant.name)) issues.push({ path: formatPath(['variants', index, 'name']), pathKeys: ['variants', index, 'name'], message: `duplicate variant name "${variant.name}"`, severity: 'error' });
+    names.add(variant.name);
+    const applied = applyVariant(scenario, index);
+    if (!applied.ok) {
+      issues.push(...applied.issues);
+      return;
+    }
+    const compiled = compileScenario(applied.scenario, reference);
+    if (!compiled.ok) {
+      issues.push(...compiled.issues.map((issue) => ({ ...issue, path: `variants[${index}] "${variant.name}" → ${issue.path}`, pathKeys: ['variants', index, 'set'] })));
+      return;
+    }
+    if (base.ok && compiled.plan.months !== base.plan.months) {
+      issues.push({ path: formatPath(['variants', index, 'set']), pathKeys: ['variants', index, 'set'], message: `variant "${variant.name}" changes the horizon; variants are compared month by month`, fix: 'keep `months` and `start` as in the baseline', severity: 'error' });
+      return;
+    }
+    variants.push({ name: variant.name, plan: compiled.plan });
+  });
+  if (!base.ok || issues.length) return { ok: false, issues };
+  return { ok: true, prepared: { plan: base.plan, variants } };
+}

@@ -1,0 +1,127 @@
+/**
+ * What each workload type consumes per trial and month: money paid directly (tokens,
+ * storage, fixed costs) and GPU-hours (priced afterwards under the pricing plan, since all
+ * workloads of one GPU type share its commitments). The arithmetic is DESIGN.md's
+ * "Exact arithmetic" contract; docs/cost-models.md explains it for users.
+ */
+import type { CompiledWorkload } from '../simulate/plan-types.ts';
+
+/** Hours in a billing month (the cloud convention: 8,760 h / 12). */
+export const HOURS_PER_MONTH = 730;
+
+export interface WorkloadDemand {
+  /** Money per trial-month paid outside GPU pricing. */
+  direct: Float64Array;
+  /** GPU-hours per trial-month (zero for non-GPU workloads). */
+  gpuHours: Float64Array;
+}
+
+/** GPU-hours per training run from model size: 6·N·D FLOPs at `mfu` of the GPU's peak. */
+export function trainingGpuHoursPerRun(paramsB: number, tokensB: number, peakTflops: number, mfu: number): number {
+  return (6 * paramsB * 1e9 * tokensB * 1e9) / (peakTflops * 1e12 * mfu * 3600);
+}
+
+/**
+ * Fills `out` with one workload's demand for `length` trial-months.
+ * `field(name)` returns the array of a numeric field (defaults already applied).
+ */
+export function fillWorkloadDemand(
+  workload: CompiledWorkload,
+  field: (name: string) => Float64Array,
+  length: number,
+  out: WorkloadDemand,
+): void {
+  const { direct, gpuHours } = out;
+  direct.fill(0, 0, length);
+  gpuHours.fill(0, 0, length);
+  const spec = workload.spec;
+  switch (spec.type) {
+    case 'fixed': {
+      const monthly = field('monthly');
+      for (let i = 0; i < length; i++) direct[i] = monthly[i]!;
+      return;
+    }
+    case 'formula': {
+      const cost = field('cost');
+      for (let i = 0; i < length; i++) direct[i] = cost[i]!;
+      return;
+    }
+    case 'llm-api': {
+      const requests = field('requests');
+      const inputTokens = field('inputTokens');
+      const outputTokens = field('outputTokens');
+      const cachedShare = field('cachedInputShare');
+      const batchShare = field('batchShare');
+      const input = field('price.input');
+      const cachedInput = field('price.cachedInput');
+      const output = field('price.output');
+      const batchDiscount = field('price.batchDiscount');
+      for (let i = 0; i < length; i++) {
+        const tokensIn = inputTokens[i]!;
+        const c = cachedShare[i]!;
+        const perRequest = tokensIn * (1 - c) * input[i]! + tokensIn * c * cachedInput[i]! + outputTokens[i]! * output[i]!;
+        direct[i] = ((requests[i]! * perRequest) / 1e6) * (1 - batchShare[i]! * batchDiscount[i]!);
+      }
+      return;
+    }
+    case 'gpu-inference': {
+      const requests = field('requests');
+      const tokensPerRequest = field('tokensPerRequest');
+      const throughput = field('tokensPerSecondPerGpu');
+      const utilization = field('targetUtilization');
+      const peakToAverage = field('peakToAverage');
+      const minGpus = field('minGpus');
+      const secondsPerMonth = 3600 * HOURS_PER_MONTH;
+      for (let i = 0; i < length; i++) {
+        const averageGpus = (requests[i]! * tokensPerRequest[i]!) / (throughput[i]! * utilization[i]! * secondsPerMonth);
+        gpuHours[i] = spec.autoscaling
+          ? Math.max(minGpus[i]! * HOURS_PER_MONTH, averageGpus * HOURS_PER_MONTH)
+          : Math.max(minGpus[i]!, Math.ceil(averageGpus * peakToAverage[i]!)) * HOURS_PER_MONTH;
+      }
+      return;
+    }
+    case 'training': {
+      const runs = field('runsPerMonth');
+      const overhead = field('overhead');
+      if (spec.gpuHoursPerRun !== undefined) {
+        const perRun = field('gpuHoursPerRun');
+        for (let i = 0; i < length; i++) gpuHours[i] = perRun[i]! * (1 + overhead[i]!) * runs[i]!;
+      } else {
+        const paramsB = field('paramsB');
+        const tokensB = field('tokensB');
+        const mfu = field('mfu');
+        const peak = workload.peakTflops ?? NaN;
+        for (let i = 0; i < length; i++) {
+          gpuHours[i] = trainingGpuHoursPerRun(paramsB[i]!, tokensB[i]!, peak, mfu[i]!) * (1 + overhead[i]!) * runs[i]!;
+        }
+      }
+      return;
+    }
+    case 'experiments': {
+      const stages = spec.stages.length;
+      let runs = new Float64Array(field('stages.0.runsPerMonth').subarray(0, length));
+      for (let k = 0; k < stages; k++) {
+        const perRun = field(`stages.${k}.gpuHoursPerRun`);
+        const passRate = field(`stages.${k}.passRate`);
+        const next = new Float64Array(length);
+        for (let i = 0; i < length; i++) {
+          gpuHours[i] = gpuHours[i]! + runs[i]! * perRun[i]!;
+          next[i] = runs[i]! * passRate[i]!;
+        }
+        runs = next;
+      }
+      return;
+    }
+    case 'storage': {
+      const terabytes = field('terabytes');
+      const price = field('pricePerTbMonth');
+      const hasEgress = spec.egressTb !== undefined;
+      const egress = hasEgress ? field('egressTb') : undefined;
+      const egressPrice = hasEgress ? field('egressPricePerTb') : undefined;
+      for (let i = 0; i < length; i++) {
+        direct[i] = terabytes[i]! * price[i]! + (egress && egressPrice ? egress[i]! * egressPrice[i]! : 0);
+      }
+      return;
+    }
+  }
+}
