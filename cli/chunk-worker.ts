@@ -1,30 +1,28 @@
 /**
- * A worker thread of the CLI's pool: compiles the scenario once, then runs the chunks it is
- * sent and posts each result back with its arrays transferred (not copied).
+ * A worker thread of the CLI's pool. For each job it compiles the plan once from the
+ * formulas the main thread parsed (so the worker never loads the parser's library), then runs
+ * the chunks it is sent and posts each result with its arrays transferred, not copied.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { bundledReference } from '../models/pricing/reference.ts';
-import { prepareForecast } from '../models/simulate/prepare.ts';
-import { runChunk, type ChunkResult, type RunSettings } from '../models/simulate/run.ts';
-import type { Scenario } from '../models/scenario/schema.ts';
+import type { PreparedForecast } from '../models/simulate/prepare.ts';
+import { chunkBuffers, runChunk } from '../models/simulate/run-chunk.ts';
+import { prepareJob, type ChunkJob } from '../models/simulate/run.ts';
 
-const { scenario, settings } = workerData as { scenario: Scenario; settings: RunSettings };
-const prepared = prepareForecast(scenario, bundledReference);
+export type WorkerRequest = { type: 'job'; jobId: number; job: ChunkJob } | { type: 'chunk'; jobId: number; chunkIndex: number };
 
-/** Every distinct buffer in a chunk result, for the transfer list. */
-export function transferables(result: ChunkResult): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const output of [result.base, ...result.variants]) {
-    for (const values of [...Object.values(output.trial), ...Object.values(output.trialMonth)]) buffers.add(values.buffer as ArrayBuffer);
+let current: { jobId: number; job: ChunkJob; prepared: PreparedForecast } | undefined;
+
+parentPort!.on('message', (request: WorkerRequest) => {
+  try {
+    if (request.type === 'job') {
+      current = { jobId: request.jobId, job: request.job, prepared: prepareJob(request.job, bundledReference) };
+      return;
+    }
+    if (!current || current.jobId !== request.jobId) throw new Error(`chunk for unknown job ${request.jobId}`);
+    const result = runChunk(current.prepared, current.job.settings, request.chunkIndex);
+    parentPort!.postMessage({ jobId: request.jobId, result }, chunkBuffers(result));
+  } catch (error) {
+    parentPort!.postMessage({ jobId: request.jobId, error: error instanceof Error ? error.message : String(error) });
   }
-  return [...buffers];
-}
-
-parentPort!.on('message', (chunkIndex: number) => {
-  if (!prepared.ok) {
-    parentPort!.postMessage({ error: prepared.issues.map((i) => `${i.path}: ${i.message}`).join('\n') });
-    return;
-  }
-  const result = runChunk(prepared.prepared, settings, chunkIndex);
-  parentPort!.postMessage({ result }, transferables(result));
 });

@@ -7,15 +7,15 @@ import path from 'node:path';
 import { bundledReference } from '../models/pricing/reference.ts';
 import { listCatalogRows, catalogAsOf } from '../models/pricing/catalog/catalog.ts';
 import { chunkCount } from '../models/simulate/chunk.ts';
-import { RunCancelled, runSettings, simulate, type RunSettings } from '../models/simulate/run.ts';
-import { summarizeRun, monthlyTotal } from '../models/simulate/summarize.ts';
+import { inProcessExecutor, RunCancelled, runSettings, simulate, summarizeSimulation, type RunSettings } from '../models/simulate/run.ts';
+import { monthlyTotal } from '../models/simulate/summarize.ts';
 import { meanAndSd, probability, summarize } from '../models/simulate/stats.ts';
 import type { ForecastResult } from '../models/simulate/result.ts';
 import { integerOption, parseArgs, UsageError } from './args.ts';
 import { money, number, percent, progressBar, table } from './format.ts';
 import { forecastReport } from './report.ts';
 import { defaultScenarioPath, loadScenarioFile, type LoadedScenario } from './scenario-file.ts';
-import { defaultWorkers, workerPoolExecutor } from './worker-pool.ts';
+import { WorkerPool } from './worker-pool.ts';
 
 const USAGE = `Usage:
   costcast forecast [scenario.json] [--trials N] [--seed S] [--sampling lhs|random] [--workers N] [--json] [--out plan.xlsx]
@@ -40,6 +40,9 @@ const processIo: Io = {
 
 class InputError extends Error {}
 
+/** Runs shorter than this many chunks stay in-process unless --workers is given. */
+const IN_PROCESS_BELOW_CHUNKS = 30;
+
 function settingsFrom(values: Record<string, string>): Partial<RunSettings> {
   const trials = integerOption(values, 'trials', 100, 1_000_000);
   const seed = integerOption(values, 'seed', 0, 2 ** 32 - 1);
@@ -62,11 +65,14 @@ async function simulateWithProgress(loaded: Extract<LoadedScenario, { ok: true }
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let lastDraw = 0;
+  // Small runs finish faster in-process than it takes to start worker threads.
+  const threads = workers ?? (chunkCount(settings.trials) >= IN_PROCESS_BELOW_CHUNKS ? undefined : 0);
+  const pool = threads === 0 ? undefined : new WorkerPool(threads);
   try {
     return await simulate(loaded.scenario, {
       ...settings,
       reference: bundledReference,
-      executor: workerPoolExecutor(workers ?? defaultWorkers(chunkCount(settings.trials))),
+      executor: pool ? pool.executor : inProcessExecutor(bundledReference),
       signal: controller.signal,
       onProgress: (done, total) => {
         const now = Date.now();
@@ -78,6 +84,7 @@ async function simulateWithProgress(loaded: Extract<LoadedScenario, { ok: true }
     });
   } finally {
     process.off('SIGINT', onSigint);
+    await pool?.close();
   }
 }
 
@@ -89,12 +96,7 @@ async function forecast(args: readonly string[], io: Io): Promise<number> {
   const loaded = await load(positionals[0] ?? defaultScenarioPath, io);
   const json = flags.has('json');
   const simulation = await simulateWithProgress(loaded, overrides, workers, !json && io.errIsTty, io);
-  const { plan, variants } = simulation.prepared;
-  const result: ForecastResult = summarizeRun(plan, simulation.store, bundledReference, {
-    seed: simulation.settings.seed,
-    sampling: simulation.settings.sampling,
-    variants: variants.map((variant, i) => ({ name: variant.name, plan: variant.plan, store: simulation.variantStores[i]! })),
-  });
+  const result: ForecastResult = summarizeSimulation(simulation, bundledReference);
   if (values.out !== undefined) await writeWorkbook(values.out, loaded, result, io);
   io.out(json ? `${JSON.stringify(result, null, 2)}\n` : `${forecastReport(result)}\n`);
   return 0;

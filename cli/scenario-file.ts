@@ -9,6 +9,7 @@ import { formatIssue, type ScenarioIssue } from '../models/scenario/issues.ts';
 import type { Scenario } from '../models/scenario/schema.ts';
 import { validateScenarioText, withPosition } from '../models/scenario/validate.ts';
 import { prepareForecast, type PreparedForecast } from '../models/simulate/prepare.ts';
+import { parseFormula } from '../models/formula/parse.ts';
 import type { ReferenceData } from '../models/simulate/reference-data.ts';
 
 /** Bundled scenarios live beside the CLI in the package. */
@@ -42,7 +43,7 @@ export async function loadScenarioFile(file: string, reference: ReferenceData): 
   const validated = validateScenarioText(text);
   const format = (issues: readonly ScenarioIssue[]) => issues.map((issue) => formatIssue(withPosition(issue, text), shown));
   if (!validated.ok) return { ok: false, file: shown, messages: format(validated.issues) };
-  const prepared = prepareForecast(validated.scenario, reference);
+  const prepared = prepareForecast(validated.scenario, reference, parseFormula);
   if (!prepared.ok) return { ok: false, file: shown, messages: format(prepared.issues) };
   return { ok: true, file: shown, scenario: validated.scenario, prepared: prepared.prepared, warnings: [...format(validated.warnings), ...prepared.prepared.plan.warnings.map((w) => `${shown}: warning: ${w}`)] };
 }

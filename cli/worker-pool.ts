@@ -1,66 +1,91 @@
 /**
- * Runs chunks on Node worker_threads. Chunks are handed out one at a time to whichever worker
- * is free; results land in the store by chunk index, so any worker count gives the same
- * numbers. Cancelling terminates the workers.
+ * A pool of Node worker_threads that runs chunks. Chunks are handed out one at a time to
+ * whichever worker is free; results land in the store by chunk index, so any worker count
+ * gives the same numbers. The pool lives across runs (workers load the engine once).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ChunkExecutor, ChunkResult } from '../models/simulate/run.ts';
-import { RunCancelled } from '../models/simulate/run.ts';
+import { RunCancelled, type ChunkExecutor } from '../models/simulate/run.ts';
+import type { ChunkResult } from '../models/simulate/run-chunk.ts';
+import type { WorkerRequest } from './chunk-worker.ts';
 
 const workerEntry = new URL('./chunk-worker.mjs', import.meta.url);
 
-/** Default worker count: one per core, at most `chunks`. */
-export function defaultWorkers(chunks: number): number {
-  return Math.max(1, Math.min(availableParallelism(), chunks));
+type WorkerReply = { jobId: number; result?: ChunkResult; error?: string };
+
+/** One worker per core. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
 }
 
-/** An executor over `workers` threads (default: one per core). */
-export function workerPoolExecutor(workers?: number): ChunkExecutor {
-  return (scenario, settings, chunks, onResult, signal) =>
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private nextJobId = 1;
+  private busy = false;
+
+  constructor(size = defaultWorkerCount()) {
+    this.workers = Array.from({ length: size }, () => new Worker(workerEntry));
+    // Idle workers must not keep the process alive.
+    for (const worker of this.workers) worker.unref();
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** The pool as a ChunkExecutor (one run at a time). */
+  readonly executor: ChunkExecutor = (job, chunks, onResult, signal) =>
     new Promise<void>((resolve, reject) => {
+      if (this.busy) return reject(new Error('the worker pool is already running a job'));
+      this.busy = true;
+      const jobId = this.nextJobId++;
       const queue = [...chunks];
-      const count = Math.min(workers ?? defaultWorkers(chunks.length), Math.max(1, chunks.length));
-      const pool: Worker[] = [];
       let pending = chunks.length;
-      let finished = false;
-      const stop = (error?: Error) => {
-        if (finished) return;
-        finished = true;
-        for (const worker of pool) void worker.terminate();
+      let settled = false;
+      const listeners: [Worker, (reply: WorkerReply) => void, (error: Error) => void][] = [];
+      const finish = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        clearInterval(abortCheck);
+        for (const [worker, onMessage, onError] of listeners) {
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.unref();
+        }
+        this.busy = false;
         if (error) reject(error);
         else resolve();
       };
-      if (pending === 0) return stop();
       const abortCheck = setInterval(() => {
-        if (signal?.aborted) stop(new RunCancelled());
-      }, 20);
-      const next = (worker: Worker) => {
-        const chunk = queue.shift();
-        if (chunk !== undefined) worker.postMessage(chunk);
-      };
-      for (let i = 0; i < count; i++) {
-        const worker = new Worker(workerEntry, { workerData: { scenario, settings } });
-        pool.push(worker);
-        worker.on('message', (message: { result?: ChunkResult; error?: string }) => {
-          if (finished) return;
-          if (message.error !== undefined) {
-            clearInterval(abortCheck);
-            return stop(new Error(message.error));
-          }
-          onResult(message.result!);
+        if (signal?.aborted) finish(new RunCancelled());
+      }, 10);
+      if (pending === 0) return finish();
+      for (const worker of this.workers) {
+        const send = () => {
+          const chunkIndex = queue.shift();
+          if (chunkIndex !== undefined) worker.postMessage({ type: 'chunk', jobId, chunkIndex } satisfies WorkerRequest);
+        };
+        const onMessage = (reply: WorkerReply) => {
+          if (settled || reply.jobId !== jobId) return;
+          if (reply.error !== undefined) return finish(new Error(reply.error));
+          onResult(reply.result!);
           pending--;
-          if (pending === 0) {
-            clearInterval(abortCheck);
-            return stop();
-          }
-          next(worker);
-        });
-        worker.on('error', (error) => {
-          clearInterval(abortCheck);
-          stop(error);
-        });
-        next(worker);
+          if (pending === 0) return finish();
+          if (signal?.aborted) return finish(new RunCancelled());
+          send();
+        };
+        const onError = (error: Error) => finish(error);
+        listeners.push([worker, onMessage, onError]);
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.ref();
+        worker.postMessage({ type: 'job', jobId, job } satisfies WorkerRequest);
+        send();
       }
     });
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
 }

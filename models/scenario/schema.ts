@@ -40,11 +40,11 @@ const uncertainExtras = {
 
 export const range80Schema = z
   .strictObject({ p10: finite, p90: finite, ...uncertainExtras })
-  .describe('80 % range: 10 % chance below p10, 10 % above p90 (lognormal when p10 > 0, else normal)');
+  .describe('80 % range: 10 % chance below p10, 10 % above p90 (lognormal when p10 > 0, else normal)').meta({ id: 'Range80' });
 
 export const range90Schema = z
   .strictObject({ p5: finite, p95: finite, ...uncertainExtras })
-  .describe('90 % range: 5 % chance below p5, 5 % above p95 (lognormal when p5 > 0, else normal)');
+  .describe('90 % range: 5 % chance below p5, 5 % above p95 (lognormal when p5 > 0, else normal)').meta({ id: 'Range90' });
 
 const bounded = { per: uncertainExtras.per };
 const clampable = { ...uncertainExtras };
@@ -72,10 +72,10 @@ export const distributionSchema = z.discriminatedUnion('dist', [
     weights: z.array(nonNegative).optional().describe('relative weights (default: equal)'),
     ...clampable,
   }),
-]);
+]).meta({ id: 'Distribution' });
 
 /** A number we may be unsure of: a constant, a range or a distribution (no formulas). */
-export const uncertainNumberSchema = z.union([finite, range80Schema, range90Schema, distributionSchema]);
+export const uncertainNumberSchema = z.union([finite, range80Schema, range90Schema, distributionSchema]).meta({ id: 'UncertainNumber' });
 
 export const growthSchema = z.strictObject({
   growth: z.strictObject({
@@ -84,18 +84,18 @@ export const growthSchema = z.strictObject({
     volatility: nonNegative.optional().describe('σ of the monthly log-noise (default 0)'),
     cap: positive.optional().describe('carrying capacity: growth slows logistically towards it'),
   }),
-});
+}).meta({ id: 'Growth' });
 
 export const trendSchema = z.strictObject({
   trend: z.strictObject({
     history: identifier.describe('name of a series in `history`'),
     model: z.enum(['auto', 'linear', 'exponential', 'logistic']).optional().describe('default auto (lowest AICc)'),
   }),
-});
+}).meta({ id: 'Trend' });
 
 export const seriesSchema = z.strictObject({
   series: z.array(finite).min(1).describe('planned value per month; the last value repeats'),
-});
+}).meta({ id: 'Series' });
 
 export const formulaSchema = z.string().min(1).describe('a formula over other drivers and `month`');
 
@@ -108,18 +108,18 @@ export const driverSchema = z.union([
   growthSchema,
   trendSchema,
   seriesSchema,
-]);
+]).meta({ id: 'Driver' });
 
 // ---------------------------------------------------------------------------------------------
 // Workloads
 
 const tagsSchema = z
   .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'tag keys are letters, digits, _ and -'), z.string())
-  .describe('labels for chargeback: team, product, useCase, model, environment, …');
+  .describe('labels for chargeback: team, product, useCase, model, environment, …').meta({ id: 'Tags' });
 
 const workloadBase = {
-  id: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'letters, digits, _, . and -'),
-  name: z.string().optional(),
+  id: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'letters, digits, _, . and -').describe('unique id'),
+  name: z.string().optional().describe('display name'),
   tags: tagsSchema.optional(),
 };
 
@@ -129,20 +129,20 @@ export const fixedWorkloadSchema = z.strictObject({
   ...workloadBase,
   type: z.literal('fixed'),
   monthly: driverSchema.describe('cost per month'),
-});
+}).meta({ id: 'FixedWorkload' });
 
 export const formulaWorkloadSchema = z.strictObject({
   ...workloadBase,
   type: z.literal('formula'),
   cost: driverSchema.describe('cost per month'),
-});
+}).meta({ id: 'FormulaWorkload' });
 
 export const llmPriceSchema = z.strictObject({
   input: driverSchema.describe('per 1M input tokens'),
   output: driverSchema.describe('per 1M output tokens'),
   cachedInput: driverSchema.optional().describe('per 1M cached input tokens (default: input)'),
   batchDiscount: driverSchema.optional().describe('share off for batch requests (default 0.5)'),
-});
+}).meta({ id: 'LlmPrice' });
 
 export const llmApiWorkloadSchema = z.strictObject({
   ...workloadBase,
@@ -154,7 +154,7 @@ export const llmApiWorkloadSchema = z.strictObject({
   outputTokens: driverSchema.describe('output tokens per request'),
   cachedInputShare: driverSchema.optional().describe('share of input tokens read from cache (default 0)'),
   batchShare: driverSchema.optional().describe('share of requests sent through the batch API (default 0)'),
-});
+}).meta({ id: 'LlmApiWorkload' });
 
 export const gpuInferenceWorkloadSchema = z.strictObject({
   ...workloadBase,
@@ -167,7 +167,7 @@ export const gpuInferenceWorkloadSchema = z.strictObject({
   peakToAverage: driverSchema.optional().describe('peak load over average load (default 1)'),
   minGpus: driverSchema.optional().describe('GPUs always on (default 1)'),
   autoscaling: z.boolean().optional().describe('true: pay for average GPUs; false (default): provision for the peak'),
-});
+}).meta({ id: 'GpuInferenceWorkload' });
 
 export const trainingWorkloadSchema = z.strictObject({
   ...workloadBase,
@@ -179,21 +179,21 @@ export const trainingWorkloadSchema = z.strictObject({
   gpuHoursPerRun: driverSchema.optional().describe('GPU-hours per run (instead of paramsB, tokensB, mfu)'),
   runsPerMonth: driverSchema.describe('training runs per month'),
   overhead: driverSchema.optional().describe('extra share for restarts and failed runs (default 0)'),
-});
+}).meta({ id: 'TrainingWorkload' });
 
 export const experimentStageSchema = z.strictObject({
-  name: z.string().min(1),
+  name: z.string().min(1).describe('stage name'),
   runsPerMonth: driverSchema.optional().describe('runs entering the first stage each month'),
-  gpuHoursPerRun: driverSchema,
+  gpuHoursPerRun: driverSchema.describe('GPU-hours per run of this stage'),
   passRate: driverSchema.optional().describe('share of runs promoted to the next stage (default 1)'),
-});
+}).meta({ id: 'ExperimentStage' });
 
 export const experimentsWorkloadSchema = z.strictObject({
   ...workloadBase,
   type: z.literal('experiments'),
   gpu: gpuId,
   stages: z.array(experimentStageSchema).min(1),
-});
+}).meta({ id: 'ExperimentsWorkload' });
 
 export const storageWorkloadSchema = z.strictObject({
   ...workloadBase,
@@ -202,7 +202,7 @@ export const storageWorkloadSchema = z.strictObject({
   pricePerTbMonth: driverSchema.optional().describe('price per TB-month (default: catalog standard class)'),
   egressTb: driverSchema.optional().describe('TB transferred out per month (default 0)'),
   egressPricePerTb: driverSchema.optional().describe('price per TB of egress (default: catalog)'),
-});
+}).meta({ id: 'StorageWorkload' });
 
 export const workloadSchema = z.discriminatedUnion('type', [
   fixedWorkloadSchema,
@@ -212,7 +212,7 @@ export const workloadSchema = z.discriminatedUnion('type', [
   trainingWorkloadSchema,
   experimentsWorkloadSchema,
   storageWorkloadSchema,
-]);
+]).meta({ id: 'Workload' });
 
 // ---------------------------------------------------------------------------------------------
 // Pricing, budget, value, units, variants, simulation
@@ -222,18 +222,18 @@ export const gpuPriceOverrideSchema = z.strictObject({
   committed1y: positive.optional(),
   committed3y: positive.optional(),
   spot: positive.optional(),
-});
+}).meta({ id: 'GpuPriceOverride' });
 
 export const commitmentSchema = z.strictObject({
   gpu: gpuId,
   term: z.enum(['1y', '3y']),
   gpuHoursPerMonth: nonNegative,
   startMonth: z.number().int().min(1).optional().describe('1-based month of the horizon it starts (default 1)'),
-});
+}).meta({ id: 'Commitment' });
 
 export const pricingSchema = z.strictObject({
-  provider: z.string().optional(),
-  region: z.string().optional(),
+  provider: z.string().optional().describe('catalog provider, e.g. aws, gcp, azure, coreweave, lambda'),
+  region: z.string().optional().describe('catalog region, e.g. us-east-1'),
   gpuPrices: z.record(z.string(), gpuPriceOverrideSchema).optional().describe('per GPU-hour overrides by GPU type'),
   commitments: z.array(commitmentSchema).optional(),
   spot: z
@@ -245,7 +245,7 @@ export const pricingSchema = z.strictObject({
     .optional(),
   compare: z.array(z.string()).optional().describe('providers for cloud-vs-cloud'),
   optimizeFor: z.enum(['mean', 'p90']).optional().describe('what the commitment optimizer minimises (default mean)'),
-});
+}).meta({ id: 'Pricing' });
 
 const budgetAmount = {
   total: positive.optional().describe('budget for the whole horizon'),
@@ -263,12 +263,12 @@ export const budgetSchema = z
   })
   .refine((b) => (b.total === undefined) !== (b.monthly === undefined), {
     message: 'give either `total` or `monthly`, not both and not neither',
-  });
+  }).meta({ id: 'Budget' });
 
 export const valueSchema = z.strictObject({
   monthly: driverSchema.describe('value (revenue, savings) per month'),
   discountRate: z.number().min(0).max(1).optional().describe('yearly discount rate for NPV (default 0.10)'),
-});
+}).meta({ id: 'Value' });
 
 export const unitSchema = z.union([
   driverSchema,
@@ -277,43 +277,44 @@ export const unitSchema = z.union([
     per: positive.optional().describe('quote the cost per this many units, e.g. 1000 (default 1)'),
     workloads: z.array(z.string()).optional().describe('workloads whose cost counts (default: all)'),
   }),
-]);
+]).meta({ id: 'Unit' });
 
 export const variantSchema = z.strictObject({
-  name: z.string().min(1),
+  name: z.string().min(1).describe('unique variant name'),
   description: z.string().optional(),
-  set: z.record(z.string().regex(/^\//, 'a JSON pointer such as /drivers/price'), z.unknown()),
-});
+  set: z.record(z.string().regex(/^\//, 'a JSON pointer such as /drivers/price'), z.unknown()).describe('JSON pointer → new value'),
+}).meta({ id: 'Variant' });
 
 export const simulationSchema = z.strictObject({
   trials: z.number().int().min(100).max(1_000_000).optional().describe('default 10000'),
   seed: z.number().int().min(0).max(2 ** 32 - 1).optional().describe('default 1'),
   sampling: z.enum(['lhs', 'random']).optional().describe('default lhs (Latin hypercube)'),
   targetPrecision: z.number().positive().max(0.5).optional().describe('stop early once the P90 is known to ± this share'),
-});
+}).meta({ id: 'Simulation' });
 
 export const scenarioSchema = z.strictObject({
-  $schema: z.string().optional(),
-  format: z.literal(FORMAT),
-  version: z.literal(CURRENT_VERSION),
-  name: z.string().min(1),
-  description: z.string().optional(),
+  $schema: z.string().optional().describe('path to scenario.schema.json, for editors'),
+  format: z.literal(FORMAT).describe('always "costcast/scenario"'),
+  version: z.literal(CURRENT_VERSION).describe('format version'),
+  name: z.string().min(1).describe('shown in the app, the CLI and the workbook'),
+  description: z.string().optional().describe('the story behind the numbers'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
   start: monthKey.describe('first forecast month, YYYY-MM'),
-  months: z.number().int().min(1).max(120),
+  months: z.number().int().min(1).max(120).describe('horizon in months, 1 to 120'),
   tags: tagsSchema.optional(),
-  drivers: z.record(identifier, driverSchema).optional(),
-  history: z.record(identifier, z.record(monthKey, finite)).optional(),
+  drivers: z.record(identifier, driverSchema).optional().describe('named inputs, usable in formulas'),
+  history: z.record(identifier, z.record(monthKey, finite)).optional().describe('observed monthly values per series (YYYY-MM → number), for trend drivers'),
   correlations: z
-    .array(z.strictObject({ drivers: z.tuple([identifier, identifier]), rank: z.number().min(-1).max(1) }))
-    .optional(),
-  workloads: z.array(workloadSchema).min(1),
-  pricing: pricingSchema.optional(),
-  budget: budgetSchema.optional(),
-  value: valueSchema.optional(),
-  units: z.record(z.string().min(1), unitSchema).optional(),
-  variants: z.array(variantSchema).optional(),
-  simulation: simulationSchema.optional(),
+    .array(z.strictObject({ drivers: z.tuple([identifier, identifier]).describe('two uncertain drivers'), rank: z.number().min(-1).max(1).describe('target Spearman rank correlation') }))
+    .optional()
+    .describe('rank correlations between drivers drawn once per trial'),
+  workloads: z.array(workloadSchema).min(1).describe('what costs money'),
+  pricing: pricingSchema.optional().describe('where GPUs are bought and how'),
+  budget: budgetSchema.optional().describe('the budget to test the forecast against'),
+  value: valueSchema.optional().describe('value created, for ROI'),
+  units: z.record(z.string().min(1), unitSchema).optional().describe('unit-cost denominators by unit name'),
+  variants: z.array(variantSchema).optional().describe('named what-ifs compared with the baseline'),
+  simulation: simulationSchema.optional().describe('Monte Carlo settings'),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;

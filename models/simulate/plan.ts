@@ -5,7 +5,7 @@
  */
 import { compileFormula } from '../formula/compile.ts';
 import { orderByDependencies } from '../formula/graph.ts';
-import { parseFormula } from '../formula/parse.ts';
+import type { FormulaError, ParsedFormula } from '../formula/parse.ts';
 import { fromRange, validateDistribution, type Distribution } from '../random/distributions.ts';
 import { fitTrend } from '../drivers/trend.ts';
 import { closestName, formatPath, type ScenarioIssue } from '../scenario/issues.ts';
@@ -16,6 +16,12 @@ import { addMonths, monthIndex } from './months.ts';
 import { workloadFieldDefaults } from '../workloads/fields.ts';
 
 export type PlanOutcome = { ok: true; plan: SimulationPlan } | { ok: false; issues: ScenarioIssue[] };
+
+/**
+ * Turns formula text into a tree. Injected so that worker threads can compile a plan from
+ * trees the main thread parsed, without loading the formula parser's library themselves.
+ */
+export type FormulaParser = (text: string) => ParsedFormula | FormulaError;
 
 /** A value to compile: its name, where it sits in the file, and its driver spec. */
 interface Entry {
@@ -82,7 +88,7 @@ function rangeIssue(spec: Exclude<DriverSpec, number | string>): string | null {
 }
 
 /** Compiles the scenario against the reference data; all issues are reported together. */
-export function compileScenario(scenario: Scenario, reference: ReferenceData): PlanOutcome {
+export function compileScenario(scenario: Scenario, reference: ReferenceData, parseFormula: FormulaParser): PlanOutcome {
   const issues: ScenarioIssue[] = [];
   const warnings: string[] = [];
   const issue = (path: PropertyKey[], message: string, fix?: string) =>

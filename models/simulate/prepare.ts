@@ -7,7 +7,7 @@ import { formatPath, type ScenarioIssue } from '../scenario/issues.ts';
 import { setAtPointer } from '../scenario/json-pointer.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateDocument } from '../scenario/validate.ts';
-import { compileScenario } from './plan.ts';
+import { compileScenario, type FormulaParser } from './plan.ts';
 import type { SimulationPlan } from './plan-types.ts';
 import type { ReferenceData } from './reference-data.ts';
 
@@ -43,8 +43,8 @@ export function applyVariant(scenario: Scenario, variantIndex: number): { ok: tr
 }
 
 /** Compiles the baseline and its variants, reporting every issue of every one. */
-export function prepareForecast(scenario: Scenario, reference: ReferenceData): Prepared {
-  const base = compileScenario(scenario, reference);
+export function prepareForecast(scenario: Scenario, reference: ReferenceData, parse: FormulaParser): Prepared {
+  const base = compileScenario(scenario, reference, parse);
   const issues: ScenarioIssue[] = base.ok ? [] : [...base.issues];
   const variants: PreparedForecast['variants'] = [];
   const names = new Set<string>();
@@ -56,7 +56,7 @@ export function prepareForecast(scenario: Scenario, reference: ReferenceData): P
       issues.push(...applied.issues);
       return;
     }
-    const compiled = compileScenario(applied.scenario, reference);
+    const compiled = compileScenario(applied.scenario, reference, parse);
     if (!compiled.ok) {
       issues.push(...compiled.issues.map((issue) => ({ ...issue, path: `variants[${index}] "${variant.name}" → ${issue.path}`, pathKeys: ['variants', index, 'set'] })));
       return;
@@ -69,4 +69,15 @@ export function prepareForecast(scenario: Scenario, reference: ReferenceData): P
   });
   if (!base.ok || issues.length) return { ok: false, issues };
   return { ok: true, prepared: { plan: base.plan, variants } };
+}
+
+/** A parser that remembers what it parsed, so the trees can be sent to worker threads. */
+export function recordingParser(parse: FormulaParser): { parse: FormulaParser; parsed: Record<string, ReturnType<FormulaParser>> } {
+  const parsed: Record<string, ReturnType<FormulaParser>> = {};
+  return { parsed, parse: (text) => (parsed[text] ??= parse(text)) };
+}
+
+/** A parser over trees parsed elsewhere (in a worker: by the main thread). */
+export function parsedFormulaLookup(parsed: Readonly<Record<string, ReturnType<FormulaParser>>>): FormulaParser {
+  return (text) => parsed[text] ?? { message: `formula "${text}" was not parsed before the run` };
 }

@@ -1,43 +1,35 @@
 /**
  * A whole Monte Carlo run: chunks handed to an executor (in-process here; worker_threads in
  * the CLI, a Web Worker in the app), assembled in a SeriesStore by chunk index, then
- * summarized. Progress is reported per chunk and an CancelSignal cancels between chunks.
+ * summarized. Progress is reported per chunk and a cancel signal stops between chunks.
  */
+import { parseFormula } from '../formula/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { chunkCount, evaluateChunk, type ChunkSettings } from './chunk.ts';
-import { collectChunk, type ChunkOutput } from './collect.ts';
-import { prepareForecast, type PreparedForecast } from './prepare.ts';
+import { chunkCount } from './chunk.ts';
+import type { FormulaParser } from './plan.ts';
+import { parsedFormulaLookup, prepareForecast, recordingParser, type PreparedForecast } from './prepare.ts';
 import type { ReferenceData } from './reference-data.ts';
 import type { ForecastResult } from './result.ts';
+import { runChunk, type ChunkResult, type RunSettings } from './run-chunk.ts';
 import { SeriesStore } from './series-store.ts';
 import { summarizeRun } from './summarize.ts';
 
-export interface RunSettings {
-  trials: number;
-  seed: number;
-  sampling: 'lhs' | 'random';
-}
+export type { ChunkResult, RunSettings } from './run-chunk.ts';
 
-/** The outputs of one chunk: the baseline's and each variant's, on the same random streams. */
-export interface ChunkResult {
-  chunkIndex: number;
-  base: ChunkOutput;
-  variants: ChunkOutput[];
+/** What an executor needs to rebuild the plan anywhere: the scenario and its parsed formulas. */
+export interface ChunkJob {
+  scenario: Scenario;
+  settings: RunSettings;
+  formulas: Record<string, ReturnType<FormulaParser>>;
 }
-
-/** Runs chunks somewhere and calls back with each result (in any order). */
-export type ChunkExecutor = (
-  scenario: Scenario,
-  settings: RunSettings,
-  chunks: readonly number[],
-  onResult: (result: ChunkResult) => void,
-  signal?: CancelSignal,
-) => Promise<void>;
 
 /** Anything with an `aborted` flag (an AbortSignal, for one). */
 export interface CancelSignal {
   readonly aborted: boolean;
 }
+
+/** Runs chunks somewhere and calls back with each result (in any order). */
+export type ChunkExecutor = (job: ChunkJob, chunks: readonly number[], onResult: (result: ChunkResult) => void, signal?: CancelSignal) => Promise<void>;
 
 export class RunCancelled extends Error {
   constructor() {
@@ -55,22 +47,20 @@ export function runSettings(scenario: Scenario, overrides: Partial<RunSettings> 
   };
 }
 
-/** Evaluates one chunk of the baseline and of every variant. */
-export function runChunk(prepared: PreparedForecast, settings: RunSettings, chunkIndex: number): ChunkResult {
-  const chunkSettings: ChunkSettings = { ...settings, chunkIndex };
-  const base = collectChunk(prepared.plan, evaluateChunk(prepared.plan, chunkSettings), chunkIndex);
-  const variants = prepared.variants.map(({ plan }) => collectChunk(plan, evaluateChunk(plan, chunkSettings), chunkIndex));
-  return { chunkIndex, base, variants };
+/** Compiles a job's plan from its pre-parsed formulas (what a worker does once per job). */
+export function prepareJob(job: ChunkJob, reference: ReferenceData): PreparedForecast {
+  const prepared = prepareForecast(job.scenario, reference, parsedFormulaLookup(job.formulas));
+  if (!prepared.ok) throw new Error(prepared.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return prepared.prepared;
 }
 
 /** The in-process executor: chunks one after another, yielding between them. */
 export function inProcessExecutor(reference: ReferenceData): ChunkExecutor {
-  return async (scenario, settings, chunks, onResult, signal) => {
-    const prepared = prepareForecast(scenario, reference);
-    if (!prepared.ok) throw new Error(prepared.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return async (job, chunks, onResult, signal) => {
+    const prepared = prepareJob(job, reference);
     for (const chunkIndex of chunks) {
       if (signal?.aborted) throw new RunCancelled();
-      onResult(runChunk(prepared.prepared, settings, chunkIndex));
+      onResult(runChunk(prepared, job.settings, chunkIndex));
       await Promise.resolve();
     }
   };
@@ -93,7 +83,8 @@ export interface Simulation {
 /** Runs every chunk of a validated scenario and returns the assembled per-trial series. */
 export async function simulate(scenario: Scenario, options: ForecastOptions): Promise<Simulation> {
   const settings = runSettings(scenario, options);
-  const prepared = prepareForecast(scenario, options.reference);
+  const recorder = recordingParser(parseFormula);
+  const prepared = prepareForecast(scenario, options.reference, recorder.parse);
   if (!prepared.ok) throw new Error(prepared.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   const { plan, variants } = prepared.prepared;
   const store = new SeriesStore(settings.trials, plan.months);
@@ -102,8 +93,7 @@ export async function simulate(scenario: Scenario, options: ForecastOptions): Pr
   let done = 0;
   const executor = options.executor ?? inProcessExecutor(options.reference);
   await executor(
-    scenario,
-    settings,
+    { scenario, settings, formulas: recorder.parsed },
     chunks,
     (result) => {
       store.add(result.base);
@@ -117,13 +107,17 @@ export async function simulate(scenario: Scenario, options: ForecastOptions): Pr
   return { settings, prepared: prepared.prepared, store, variantStores };
 }
 
-/** Runs a validated scenario to a ForecastResult. Throws on issues (check with prepareForecast first). */
-export async function runForecast(scenario: Scenario, options: ForecastOptions): Promise<ForecastResult> {
-  const { settings, prepared, store, variantStores } = await simulate(scenario, options);
-  const { plan, variants } = prepared;
-  return summarizeRun(plan, store, options.reference, {
+/** The result contract of a finished simulation. */
+export function summarizeSimulation(simulation: Simulation, reference: ReferenceData): ForecastResult {
+  const { settings, prepared, store, variantStores } = simulation;
+  return summarizeRun(prepared.plan, store, reference, {
     seed: settings.seed,
     sampling: settings.sampling,
-    variants: variants.map((variant, i) => ({ name: variant.name, plan: variant.plan, store: variantStores[i]! })),
+    variants: prepared.variants.map((variant, i) => ({ name: variant.name, plan: variant.plan, store: variantStores[i]! })),
   });
+}
+
+/** Runs a validated scenario to a ForecastResult. Throws on issues (check with prepareForecast first). */
+export async function runForecast(scenario: Scenario, options: ForecastOptions): Promise<ForecastResult> {
+  return summarizeSimulation(await simulate(scenario, options), options.reference);
 }

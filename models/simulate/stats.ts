@@ -8,10 +8,15 @@ import type { MonthStats, Stats } from './result.ts';
 
 export const PERCENTILES = [5, 10, 25, 50, 75, 90, 95] as const;
 
-/** Partially orders a[lo..hi] so that a[k] holds the k-th smallest (Floyd–Rivest style quickselect). */
+/** Partially orders a[lo..hi] so that a[k] holds the k-th smallest (quickselect, median-of-three pivot). */
 function select(a: Float64Array, k: number, lo: number, hi: number): void {
   while (hi > lo) {
-    const pivot = a[(lo + hi) >> 1]!;
+    const mid = (lo + hi) >> 1;
+    // Median of three as the pivot guards against sorted or constant input.
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
     let i = lo;
     let j = hi;
     while (i <= j) {
@@ -31,17 +36,26 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
   }
 }
 
+/**
+ * Places every order statistic in `ks` (sorted ascending) at its index: select the middle
+ * one, then recurse on each side within its half — about N·log₂(#ks) work instead of N·#ks.
+ */
+function multiSelect(a: Float64Array, ks: readonly number[], from: number, to: number, lo: number, hi: number): void {
+  if (from > to || lo > hi) return;
+  const middle = (from + to) >> 1;
+  const k = ks[middle]!;
+  select(a, k, lo, hi);
+  multiSelect(a, ks, from, middle - 1, lo, k - 1);
+  multiSelect(a, ks, middle + 1, to, k + 1, hi);
+}
+
 /** Percentiles (in %) of `values`, which are reordered in place. */
 export function percentilesInPlace(values: Float64Array, percentiles: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) return percentiles.map(() => NaN);
   const positions = percentiles.map((p) => ((n - 1) * p) / 100);
   const needed = [...new Set(positions.flatMap((h) => [Math.floor(h), Math.min(Math.floor(h) + 1, n - 1)]))].sort((x, y) => x - y);
-  let lo = 0;
-  for (const k of needed) {
-    select(values, k, lo, n - 1);
-    lo = k;
-  }
+  multiSelect(values, needed, 0, needed.length - 1, 0, n - 1);
   return positions.map((h) => {
     const below = Math.floor(h);
     const a = values[below]!;
