@@ -1,0 +1,44 @@
+/**
+ * End-to-end tests. `web` drives the built renderer in Debian's Chromium through the preview
+ * server (Playwright's own browser download is not used); `electron` launches the desktop app
+ * wherever an Electron binary is installed and reports itself skipped elsewhere.
+ */
+import { defineConfig } from '@playwright/test';
+
+const artifacts = 'test/e2e/artifacts';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: `${artifacts}/results`,
+  forbidOnly: Boolean(process.env.CI),
+  // The machines are small and the preview server is shared: one worker keeps timings stable.
+  workers: 1,
+  reporter: [['list'], ['html', { outputFolder: `${artifacts}/report`, open: 'never' }]],
+  use: {
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'web',
+      testIgnore: /electron-smoke\.spec\.ts$/,
+      use: {
+        baseURL: 'http://127.0.0.1:4173',
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testMatch: /electron-smoke\.spec\.ts$/,
+    },
+  ],
+  webServer: {
+    command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    url: 'http://127.0.0.1:4173',
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+});
