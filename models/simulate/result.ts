@@ -17,6 +17,14 @@ export interface Stats {
   p95: number;
 }
 
+/** Additive: the shape of a sample, for histograms and CDFs (see sample-shape.ts). */
+export interface SampleShape {
+  /** Percentiles 0, 1, …, 100 of the sample (index = percent). */
+  percentiles: number[];
+  /** Equal-width bins from `min` to `max`; trials beyond fall into the end bins. */
+  histogram: { min: number; max: number; counts: number[] };
+}
+
 export interface MonthStats extends Stats {
   month: string;
 }
@@ -152,6 +160,8 @@ export interface ForecastResult {
   variants: VariantResult[] | null;
   /** Additive: cost by tag key → tag value → monthly P50/P90 and total stats. */
   chargeback?: Record<string, Record<string, { total: Stats; monthly: MonthStats[] }>>;
+  /** Additive: the shape of the horizon total and of each uncertain driver drawn once per trial. */
+  distributions?: { total: SampleShape; drivers: Record<string, SampleShape> };
   /** Additive: cumulative total spend per month. */
   cumulative?: MonthStats[];
   warnings?: string[];

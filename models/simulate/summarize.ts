@@ -11,6 +11,7 @@ import { analyzePricing } from '../pricing/strategies.ts';
 import { CHUNK_SIZE } from './chunk.ts';
 import { series } from './collect.ts';
 import type { SimulationPlan } from './plan-types.ts';
+import { sampleShape } from './sample-shape.ts';
 import type { BudgetResult, CarbonResult, ForecastResult, UnitResult, VariantResult } from './result.ts';
 import type { SeriesStore } from './series-store.ts';
 import { meanAndSd, percentileStdError, probability, summarize, summarizeMonths } from './stats.ts';
@@ -167,6 +168,7 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
     variants,
     chargeback,
     cumulative: summarizeMonths(cumulativeOf(monthly, trials, months), trials, labels),
+    distributions: { total: sampleShape(total), drivers: Object.fromEntries([...drivers].map(([name, values]) => [name, sampleShape(values)])) },
     ...(plan.warnings.length ? { warnings: plan.warnings } : {}),
   };
 }
