@@ -25,6 +25,7 @@ import {
   type InstancePrice,
   type RawCatalogFiles,
 } from './catalog.ts';
+import { PLACEHOLDER_PRICES, instanceQualityIssues, statedGpuCount } from './data-quality.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -350,5 +351,55 @@ describe('validateCatalogData', () => {
     expect(problems).toContain('instances.json: row 20 (aws us-east-1 p4d.24xlarge) repeats row 2');
     expect(problems).toContain('instances.json: row 1 (aws mars-1 p5.48xlarge), field "region": aws/mars-1 is missing from regions.json');
     expect(problems.find((p) => p.includes('field "gpu"'))).toMatch(/^instances\.json: row 1 \(aws mars-1 p5\.48xlarge\), field "gpu": unknown GPU "H100X"; gpus\.json has H100, H200/);
+  });
+});
+
+describe('data-quality checks fail on bad rows', () => {
+  /** Index of a bundled instance row by type. */
+  const rowIndex = (instanceType: string) => instancesData.rows.findIndex((row) => row.instanceType === instanceType);
+  const p5 = rowIndex('p5.48xlarge');
+  const lambda8 = rowIndex('8x NVIDIA H100 SXM');
+  const coreweaveH100 = rowIndex('NVIDIA HGX H100');
+  const mutateRow = (index: number, change: Record<string, unknown>) =>
+    problemsOf((files) => {
+      Object.assign(files.instances.rows[index]!, change);
+    });
+
+  it('every bundled row states its GPU count in its type name or notes, and it agrees', () => {
+    for (const row of instances) expect(statedGpuCount(row), `${row.provider} ${row.instanceType}`).toBe(row.gpuCount);
+    for (const row of instances) expect(instanceQualityIssues(row), `${row.provider} ${row.instanceType}`).toEqual([]);
+  });
+
+  it('spot at or above on-demand', () => {
+    expect(mutateRow(p5, { spotPerHour: 55.04 })).toEqual([`instances.json: row ${p5 + 1} (aws us-east-1 p5.48xlarge), field "spotPerHour": must be below onDemandPerHour (55.04)`]);
+    expect(instanceQualityIssues({ ...instances[p5]!, spotPerHour: 60 }).map((i) => i.flag)).toEqual(['spot-not-below-on-demand']);
+  });
+
+  it('a zero price', () => {
+    const problems = mutateRow(p5, { onDemandPerHour: 0, spotPerHour: null, committed1yPerHour: null, committed3yPerHour: null, committedEstimated: false });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.startsWith(`instances.json: row ${p5 + 1} (aws us-east-1 p5.48xlarge), field "onDemandPerHour": a price above 0`)).toBe(true);
+    expect(instanceQualityIssues({ ...instances[p5]!, committed3yPerHour: 0 }).map((i) => [i.flag, i.field])).toEqual([['zero-price', 'committed3yPerHour']]);
+  });
+
+  it.each(PLACEHOLDER_PRICES.filter((price) => price > 100).map((price) => [price]))('the placeholder price %s', (price) => {
+    const problems = mutateRow(p5, { onDemandPerHour: price });
+    expect(problems).toEqual([`instances.json: row ${p5 + 1} (aws us-east-1 p5.48xlarge), field "onDemandPerHour": ${price} is a placeholder value, not a price (placeholder-price)`]);
+  });
+
+  it('a GPU count that disagrees with the instance type or the notes', () => {
+    expect(mutateRow(p5, { gpuCount: 4 })).toEqual([`instances.json: row ${p5 + 1} (aws us-east-1 p5.48xlarge), field "gpuCount": is 4, but the instance type or notes say 8 GPUs (gpu-count-mismatch)`]);
+    expect(mutateRow(coreweaveH100, { gpuCount: 1 })[0]).toContain('field "gpuCount": is 1, but the instance type or notes say 8 GPUs');
+    // Lambda prices per GPU-hour: a wrong count shows against both the name and the quoted rate.
+    const lambda = mutateRow(lambda8, { gpuCount: 1 });
+    expect(lambda).toHaveLength(2);
+    expect(lambda[1]).toContain('onDemandPerHour / gpuCount = 31.9200, but the source quotes $3.99/GPU-h');
+  });
+
+  it('an instance price that does not match the per-GPU-hour rate its source quotes', () => {
+    // The older Lambda figure ($2.99/GPU-h × 8) against notes quoting $3.99.
+    expect(mutateRow(lambda8, { onDemandPerHour: 23.92 })).toEqual([
+      `instances.json: row ${lambda8 + 1} (lambda us 8x NVIDIA H100 SXM), field "gpuCount": onDemandPerHour / gpuCount = 2.9900, but the source quotes $3.99/GPU-h (gpu-count-mismatch)`,
+    ]);
   });
 });

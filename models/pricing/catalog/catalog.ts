@@ -22,6 +22,7 @@ import {
   type RegionRecord,
   type StoragePriceRecord,
 } from './catalog-schema.ts';
+import { instanceQualityIssues } from './data-quality.ts';
 import { createCatalog, dateRange, instanceKey, type CatalogRow, type InstancePrice, type PriceCatalog, type ResolvedGpuPrice } from './instance-catalog.ts';
 
 export type { CatalogRow, InstancePrice, PriceCatalog, ResolvedGpuPrice } from './instance-catalog.ts';
@@ -122,7 +123,10 @@ function duplicateProblems<T>(fileName: string, rows: readonly T[], key: (row: T
 
 const instanceLabel = (row: InstancePriceRecord): string => `${row.provider} ${row.region} ${row.instanceType}`;
 
-/** Checks that tie the files together: every instance's GPU and region are known, no row is listed twice. */
+/**
+ * Checks beyond each row's schema: every instance's GPU and region are known, no row is listed
+ * twice, and no instance carries a data-quality flag (placeholder price, GPU-count mismatch).
+ */
 function crossFileProblems(data: { gpus: GpuSpecRecord[]; llmModels: LlmModelRecord[]; instances: InstancePriceRecord[]; regions: RegionRecord[]; storage: StoragePriceRecord[] }): string[] {
   const gpuIds = new Set(data.gpus.map((gpu) => gpu.id));
   const regionKeys = new Set(data.regions.map((region) => `${region.provider}/${region.region}`));
@@ -141,6 +145,7 @@ function crossFileProblems(data: { gpus: GpuSpecRecord[]; llmModels: LlmModelRec
     if (!regionKeys.has(`${row.provider}/${row.region}`)) {
       problems.push(`${where}, field "region": ${row.provider}/${row.region} is missing from regions.json`);
     }
+    for (const issue of instanceQualityIssues(row)) problems.push(`${where}, field "${issue.field}": ${issue.message} (${issue.flag})`);
   });
   return problems;
 }
