@@ -1,7 +1,7 @@
 /**
  * The Chargeback sheet: cost by every tag key and value (team, product, environment, …), with
- * the horizon P50/P90/mean and the monthly P50, in one filterable table; then the budgets set
- * per tag value and how likely each is to be exceeded.
+ * the horizon P50/P90/mean, the P50 of each month and then the P90 of each month, in one
+ * filterable table; then the budgets set per tag value and how likely each is to be exceeded.
  */
 import { SHEET_NAMES, finiteOrUndefined, monthLabel, writeHeader, writeTitle, type BuiltSheet, type WorkbookContext } from './workbook-layout.ts';
 import { SheetBuilder } from './workbook-sheet.ts';
@@ -11,7 +11,8 @@ export function buildChargebackSheet(context: WorkbookContext): BuiltSheet {
   const { scenario, result, formats } = context;
   const sheet = new SheetBuilder(SHEET_NAMES.chargeback);
   const months = result.months;
-  const lastCol = 5 + months.length - 1;
+  const firstP90Col = 5 + months.length;
+  const lastCol = firstP90Col + months.length - 1;
   let row = writeTitle(
     sheet,
     `Chargeback — ${scenario.name}`,
@@ -22,7 +23,7 @@ export function buildChargebackSheet(context: WorkbookContext): BuiltSheet {
   const chargeback = result.chargeback ?? {};
   const keys = Object.keys(chargeback).sort();
   const headerRow = row;
-  writeHeader(sheet, row++, 0, ['Tag', 'Value', 'Total P50', 'Total P90', 'Total mean', ...months.map((m) => `${m} P50`)]);
+  writeHeader(sheet, row++, 0, ['Tag', 'Value', 'Total P50', 'Total P90', 'Total mean', ...months.map((m) => `${m} P50`), ...months.map((m) => `${m} P90`)]);
   for (const key of keys) {
     const groups = chargeback[key]!;
     for (const value of Object.keys(groups).sort()) {
@@ -32,7 +33,10 @@ export function buildChargebackSheet(context: WorkbookContext): BuiltSheet {
       sheet.number(row, 2, group.total.p50, formats.money);
       sheet.number(row, 3, group.total.p90, formats.money);
       sheet.number(row, 4, group.total.mean, formats.money);
-      months.forEach((_, m) => sheet.number(row, 5 + m, group.monthly[m]?.p50, formats.money));
+      months.forEach((_, m) => {
+        sheet.number(row, 5 + m, group.monthly[m]?.p50, formats.money);
+        sheet.number(row, firstP90Col + m, group.monthly[m]?.p90, formats.money);
+      });
       row++;
     }
   }

@@ -69,6 +69,40 @@ describe('buildWorkbook round trip', () => {
     expect(workbook.SheetNames).toEqual(['Summary', 'Budget plan', 'ROI', 'Pricing', 'Chargeback', 'Assumptions', 'Percentiles', 'Variants']);
   });
 
+  it('Summary: the engine’s headline numbers, as values with their formats', () => {
+    const summary = sheetOf('Summary');
+    const total = rowOf(summary, 0, 'Total');
+    expect([1, 2, 3, 4].map((c) => numberAt(summary, total, c))).toEqual([result.total.p10, result.total.p50, result.total.p90, result.total.mean]);
+    const budget = result.budget!;
+    const valueOf = (label: string) => numberAt(summary, rowOf(summary, 0, label), 1);
+    expect(valueOf('Budget for the horizon')).toBe(budget.amount);
+    expect(valueOf('Probability of overrun (total > budget)')).toBe(budget.probabilityOfExceeding);
+    expect(valueOf('Expected overrun (averaged over all trials)')).toBe(budget.expectedOverrun);
+    expect(valueOf('Probability that cumulative spend crosses the cumulative budget')).toBe(budget.probabilityOfBreach);
+    expect(budget.thresholds!.length).toBeGreaterThan(0);
+    for (const threshold of budget.thresholds!) {
+      const row = rowOf(summary, 0, `Probability of reaching ${Math.round(threshold.level * 100)} % of the budget`);
+      expect(numberAt(summary, row, 1)).toBe(threshold.probability);
+      expect(cellAt(summary, row, 1)?.z).toBe('0.0%');
+    }
+    const drivers = rowOf(summary, 0, 'Driver');
+    result.sensitivity.slice(0, 5).forEach((entry, i) => {
+      expect(cellAt(summary, drivers + 1 + i, 0)?.v).toBe(entry.driver);
+      expect(numberAt(summary, drivers + 1 + i, 1)).toBe(entry.rankCorrelation);
+    });
+    const cheapest = [...result.pricing!.strategies].sort((a, b) => a.total.mean - b.total.mean)[0]!;
+    expect(valueOf(`Cheapest strategy (mean): ${cheapest.name}`)).toBe(cheapest.total.mean);
+    for (const commitment of result.pricing!.recommendedCommitments) {
+      expect(valueOf(`Recommended commitment: ${commitment.gpu} ${commitment.term} (GPU-hours per month)`)).toBe(commitment.gpuHoursPerMonth);
+    }
+    const roi = rowOf(summary, 0, 'ROI');
+    expect([1, 2, 3, 4].map((c) => numberAt(summary, roi, c))).toEqual([result.roi!.roi.p10, result.roi!.roi.p50, result.roi!.roi.p90, result.roi!.roi.mean]);
+    expect(cellAt(summary, roi, 2)?.z).toBe('0.0%');
+    expect(valueOf('Probability of payback within the horizon')).toBe(result.roi!.probabilityOfPayback);
+    const variants = rowOf(summary, 0, 'Variant');
+    result.variants!.forEach((variant, i) => expect([numberAt(summary, variants + 1 + i, 1), numberAt(summary, variants + 1 + i, 2)]).toEqual([variant.deltaP50, variant.deltaP90]));
+  });
+
   it('Budget plan: planned = workload P50s, totals and variances are SUM / difference formulas with matching cached values', () => {
     const sheet = sheetOf('Budget plan');
     const header = rowOf(sheet, 0, 'Month');
@@ -254,7 +288,7 @@ describe('buildWorkbook round trip', () => {
     });
   });
 
-  it('Chargeback: one row per tag value with the engine’s P50/P90', () => {
+  it('Chargeback: one row per tag value with the engine’s P50/P90 over the horizon and in every month', () => {
     const sheet = sheetOf('Chargeback');
     const header = rowOf(sheet, 0, 'Tag');
     let row = header + 1;
@@ -263,7 +297,12 @@ describe('buildWorkbook round trip', () => {
         const group = result.chargeback![key]![value]!;
         expect([cellAt(sheet, row, 0)?.v, cellAt(sheet, row, 1)?.v]).toEqual([key, value]);
         expect([numberAt(sheet, row, 2), numberAt(sheet, row, 3)]).toEqual([group.total.p50, group.total.p90]);
-        expect(numberAt(sheet, row, 5 + result.months.length - 1)).toBe(group.monthly[result.months.length - 1]!.p50);
+        result.months.forEach((month, m) => {
+          expect(cellAt(sheet, header, 5 + m)?.v).toBe(`${month} P50`);
+          expect(cellAt(sheet, header, 5 + result.months.length + m)?.v).toBe(`${month} P90`);
+          expect(numberAt(sheet, row, 5 + m)).toBe(group.monthly[m]!.p50);
+          expect(numberAt(sheet, row, 5 + result.months.length + m)).toBe(group.monthly[m]!.p90);
+        });
         row++;
       }
     }
