@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { bundledReference } from '../pricing/reference.ts';
 import { summarizeSimulation } from '../simulate/run.ts';
-import { forecastOf, simulationOf } from '../simulate/test-support.ts';
+import { prepareForecast } from '../simulate/prepare.ts';
+import { forecastOf, scenarioDocument, scenarioOf, simulationOf } from '../simulate/test-support.ts';
+import { validateDocument } from '../scenario/validate.ts';
+import { parseFormula } from '../formula/parse.ts';
 import { analyzeBudget, cumulativeBudget, firstCrossing } from './budget.ts';
 import { analyzeRoi, monthlyRate } from './roi.ts';
 
@@ -228,6 +231,35 @@ describe('budgets per tag', () => {
     // against 40,000 → over when x > 1,333.3: P = 1/6.
     expect(team).toMatchObject({ tag: 'team', value: 'ml', amount: 40_000 });
     expect(Math.abs(team!.probabilityOfExceeding - 1 / 6)).toBeLessThan(4 * Math.sqrt(((1 / 6) * (5 / 6)) / N));
+  });
+});
+
+describe('budget checks before a run', () => {
+  const workloads = [{ id: 'w', type: 'fixed', monthly: 100, tags: { team: 'a' } }];
+
+  it('a tag budget needs either a total or a monthly amount', () => {
+    for (const entry of [{ tag: 'team', value: 'a' }, { tag: 'team', value: 'a', total: 10, monthly: 1 }]) {
+      const validated = validateDocument(scenarioDocument({ workloads, budget: { total: 1000, byTag: [entry] } }));
+      expect(validated.ok).toBe(false);
+      if (!validated.ok) expect(validated.issues.map((i) => `${i.path}: ${i.message}`)).toContain('budget.byTag[0]: give either `total` or `monthly`, not both and not neither');
+    }
+  });
+
+  it('monthly budgets, the scenario’s and each tag’s, have one value per month', () => {
+    const prepared = prepareForecast(scenarioOf({ workloads, budget: { monthly: [1, 2], byTag: [{ tag: 'team', value: 'a', monthly: [1, 2, 3] }] } }), bundledReference, parseFormula);
+    expect(prepared.ok).toBe(false);
+    if (!prepared.ok) {
+      expect(prepared.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+        'budget.monthly: has 2 values for a 12-month horizon',
+        'budget.byTag[0].monthly: has 3 values for a 12-month horizon',
+      ]);
+    }
+  });
+
+  it('warns when no workload carries a budgeted tag value (a typo, usually)', () => {
+    const prepared = prepareForecast(scenarioOf({ workloads, budget: { total: 1000, byTag: [{ tag: 'team', value: 'b', total: 5 }, { tag: 'team', value: 'a', total: 5 }] } }), bundledReference, parseFormula);
+    expect(prepared.ok).toBe(true);
+    if (prepared.ok) expect(prepared.prepared.plan.warnings).toEqual(['budget.byTag[0]: no workload carries the tag team=b, so this budget sees no spend']);
   });
 });
 

@@ -257,7 +257,11 @@ export const budgetSchema = z
     ...budgetAmount,
     thresholds: z.array(z.number().positive().max(10)).optional().describe('alert levels as shares of the budget (default [0.8, 1])'),
     byTag: z
-      .array(z.strictObject({ tag: z.string(), value: z.string(), ...budgetAmount }))
+      .array(
+        z.strictObject({ tag: z.string(), value: z.string(), ...budgetAmount }).refine((b) => (b.total === undefined) !== (b.monthly === undefined), {
+          message: 'give either `total` or `monthly`, not both and not neither',
+        }),
+      )
       .optional()
       .describe('budgets for the workloads carrying a tag value'),
   })

@@ -284,6 +284,13 @@ export function compileScenario(scenario: Scenario, reference: ReferenceData, pa
   if (Array.isArray(budgetMonthly) && budgetMonthly.length !== months) {
     issue(['budget', 'monthly'], `has ${budgetMonthly.length} values for a ${months}-month horizon`, `give one value per month (${months}), or a single number for every month`);
   }
+  scenario.budget?.byTag?.forEach((tagBudget, i) => {
+    if (Array.isArray(tagBudget.monthly) && tagBudget.monthly.length !== months) {
+      issue(['budget', 'byTag', i, 'monthly'], `has ${tagBudget.monthly.length} values for a ${months}-month horizon`, `give one value per month (${months}), or a single number for every month`);
+    }
+    const carried = scenario.workloads.some((w) => ({ ...(scenario.tags ?? {}), ...(w.tags ?? {}) })[tagBudget.tag] === tagBudget.value);
+    if (!carried) warnings.push(`${formatPath(['budget', 'byTag', i])}: no workload carries the tag ${tagBudget.tag}=${tagBudget.value}, so this budget sees no spend`);
+  });
 
   // GPU prices for every GPU type used.
   const gpuPrices: Record<string, GpuPrice> = {};
