@@ -11,7 +11,9 @@
  * no error cells, every formula still a formula with a value within 1e-6 (relative; absolute
  * below 1) of the cached one, every text cell still text (user text never became a formula),
  * every defined name still there. A canary workbook whose cached value is deliberately wrong
- * proves that recalculation really happened.
+ * proves that recalculation really happened. One workbook is also sent with a budget input cell
+ * changed (its cached values left stale): after LibreOffice, that month's variance and the budget
+ * and variance totals must have followed — the budget cells are live inputs in a real spreadsheet.
  *
  * Needs `soffice` (Debian: apt-get install -y libreoffice-calc), or SOFFICE=/path/to/soffice.
  * Exit 0 when every workbook passes, 1 when one fails, 2 when LibreOffice is missing.
@@ -67,6 +69,62 @@ function canaryBytes(): Uint8Array {
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, { A1: { t: 'n', v: 1 }, A2: { t: 'n', v: 2 }, A3: { t: 'n', f: 'SUM(A1:A2)', v: 0 }, '!ref': 'A1:A3' }, 'Canary');
   return new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+/** Where the Budget plan keeps its inputs: the first budget cell, its variance, and the two totals. */
+interface BudgetEdit {
+  budget: string;
+  variance: string;
+  budgetTotal: string;
+  varianceTotal: string;
+}
+
+const BUDGET_SHEET = 'Budget plan';
+const BUDGET_STEP = 1000;
+
+/** The cells a budget edit must move, found from the defined names and the header row. */
+function budgetCells(workbook: XLSX.WorkBook): BudgetEdit | undefined {
+  const ref = (name: string) => workbook.Workbook?.Names?.find((n) => n.Name === name)?.Ref.split('!')[1]?.replace(/\$/g, '');
+  const monthly = ref('BudgetMonthly');
+  const total = ref('BudgetTotal');
+  const sheet = workbook.Sheets[BUDGET_SHEET];
+  if (!monthly || !total || !sheet) return undefined;
+  const first = XLSX.utils.decode_range(monthly).s;
+  const totalCell = XLSX.utils.decode_cell(total);
+  const range = XLSX.utils.decode_range(sheet['!ref']!);
+  for (let c = first.c; c <= range.e.c; c++) {
+    if ((sheet[XLSX.utils.encode_cell({ r: first.r - 1, c })] as XLSX.CellObject | undefined)?.v === 'Variance (budget − planned)') {
+      return {
+        budget: XLSX.utils.encode_cell(first),
+        variance: XLSX.utils.encode_cell({ r: first.r, c }),
+        budgetTotal: total,
+        varianceTotal: XLSX.utils.encode_cell({ r: totalCell.r, c }),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The workbook with its first budget input raised by BUDGET_STEP and every cached value left as it was. */
+function editedBudgetBytes(workbook: XLSX.WorkBook, cells: BudgetEdit): Uint8Array {
+  const sheet = workbook.Sheets[BUDGET_SHEET]!;
+  const cell = sheet[cells.budget] as XLSX.CellObject;
+  sheet[cells.budget] = { ...cell, v: (cell.v as number) + BUDGET_STEP };
+  return new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+/** Problems when the recalculated edited workbook did not follow its changed budget cell (compared with the unedited workbook). */
+function budgetEditProblems(original: XLSX.WorkBook, recalculated: XLSX.WorkBook, cells: BudgetEdit): string[] {
+  const value = (book: XLSX.WorkBook, address: string) => (book.Sheets[BUDGET_SHEET]?.[address] as XLSX.CellObject | undefined)?.v;
+  const problems: string[] = [];
+  for (const address of [cells.budget, cells.variance, cells.budgetTotal, cells.varianceTotal]) {
+    const before = value(original, address);
+    const after = value(recalculated, address);
+    if (typeof before !== 'number' || typeof after !== 'number' || relativeDifference(after, before + BUDGET_STEP) > TOLERANCE) {
+      problems.push(`${BUDGET_SHEET}!${address} reads ${JSON.stringify(after)} after the budget edit, expected ${String(before)} + ${BUDGET_STEP}`);
+    }
+  }
+  return problems;
 }
 
 interface Comparison {
@@ -164,9 +222,20 @@ async function main(): Promise<number> {
   }
   const canary = path.join(written, 'canary.xlsx');
   writeFileSync(canary, canaryBytes());
+  // The first workbook with a budget, once more with a budget input changed.
+  let edit: { label: string; source: string; file: string; cells: BudgetEdit } | undefined;
+  for (const check of checks) {
+    const workbook = readWorkbook(check.file);
+    const cells = budgetCells(workbook);
+    if (!cells) continue;
+    const file = path.join(written, `edited-budget-${path.basename(check.file)}`);
+    writeFileSync(file, editedBudgetBytes(workbook, cells));
+    edit = { label: check.label, source: check.file, file, cells };
+    break;
+  }
 
   const profile = writeProfile(path.join(outDir, 'libreoffice-profile'));
-  const files = [canary, ...checks.map((c) => c.file)];
+  const files = [canary, ...checks.map((c) => c.file), ...(edit ? [edit.file] : [])];
   const conversion = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--calc', '--convert-to', 'xlsx', '--outdir', recalculatedDir, ...files], {
     encoding: 'utf8',
     timeout: 600_000,
@@ -201,7 +270,20 @@ async function main(): Promise<number> {
       );
     }
   }
-  process.stdout.write(failed ? `${failed} of ${checks.length} workbook(s) failed\n` : `all ${checks.length} workbooks passed\n`);
+  if (!edit) {
+    failed++;
+    process.stdout.write('FAIL no bundled workbook has a budget, so the budget-edit check did not run\n');
+  } else {
+    const after = path.join(recalculatedDir, path.basename(edit.file));
+    const problems = existsSync(after) ? budgetEditProblems(readWorkbook(edit.source), readWorkbook(after), edit.cells) : ['LibreOffice wrote no converted file'];
+    if (problems.length) {
+      failed++;
+      process.stdout.write(`FAIL ${edit.label} with a budget cell changed: ${problems.join('; ')}\n`);
+    } else {
+      process.stdout.write(`ok   ${edit.label} with ${BUDGET_SHEET}!${edit.cells.budget} raised by ${BUDGET_STEP}: its variance (${edit.cells.variance}) and the budget and variance totals (${edit.cells.budgetTotal}, ${edit.cells.varianceTotal}) followed\n`);
+    }
+  }
+  process.stdout.write(failed ? `${failed} check(s) failed\n` : `all ${checks.length} workbooks passed\n`);
   return failed ? 1 : 0;
 }
 
