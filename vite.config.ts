@@ -30,8 +30,11 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
+    // A desktop app loads its bundle from disk: the engine, mathjs and ECharts make one large chunk by design.
+    chunkSizeWarningLimit: 4096,
   },
-  worker: { format: 'es' },
+  // Classic (IIFE) workers load from file:// inside Electron as well as from the preview server.
+  worker: { format: 'iife' },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });

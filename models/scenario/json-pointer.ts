@@ -39,3 +39,39 @@ export function setAtPointer(document: unknown, pointer: string, value: unknown)
 function jsonClone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
+
+/** A deep copy of `document` without the value at `pointer` (an object key or a list item); unchanged when absent. */
+export function removeAtPointer(document: unknown, pointer: string): unknown {
+  const keys = pointerKeys(pointer);
+  if (keys.length === 0) return undefined;
+  const copy = jsonClone(document) as Record<string, unknown>;
+  let parent: unknown = copy;
+  for (const key of keys.slice(0, -1)) {
+    const next = Array.isArray(parent) ? parent[Number(key)] : (parent as Record<string, unknown> | null)?.[key];
+    if (next === null || typeof next !== 'object') return copy;
+    parent = next;
+  }
+  const last = keys[keys.length - 1]!;
+  if (Array.isArray(parent)) {
+    const index = Number(last);
+    if (Number.isInteger(index) && index >= 0 && index < parent.length) parent.splice(index, 1);
+  } else if (parent !== null && typeof parent === 'object') {
+    delete (parent as Record<string, unknown>)[last];
+  }
+  return copy;
+}
+
+/** The value at `pointer`, or undefined. */
+export function getAtPointer(document: unknown, pointer: string): unknown {
+  let node: unknown = document;
+  for (const key of pointerKeys(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = Array.isArray(node) ? node[Number(key)] : (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** The pointer of a path of keys, escaped (`a/b` → `a~1b`). */
+export function pointerOf(keys: readonly (string | number)[]): string {
+  return keys.map((key) => `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { driverUsages, renameDriver } from './rename-driver.ts';
+import { driverUsages, renameDriver, renameWorkloadId } from './rename-driver.ts';
 import { parseFormula } from '../formula/parse.ts';
 import { bundledReference } from '../pricing/reference.ts';
 import { prepareForecast } from '../simulate/prepare.ts';
@@ -78,5 +78,20 @@ describe('renameDriver', () => {
 describe('driverUsages', () => {
   it('lists the formulas that use a driver as JSON pointers', () => {
     expect(driverUsages(document, 'requests')).toEqual(['/workloads/0/requests', '/units/request/count']);
+  });
+});
+
+describe('renameWorkloadId', () => {
+  it('renames the workload and the lists that name it', () => {
+    const withLists = { ...document, pricing: { spot: { workloads: ['exp', 'api'] } }, units: { request: { count: 'requests', workloads: ['api'] } } };
+    const outcome = renameWorkloadId(withLists, 'api', 'assistant');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const renamed = outcome.document as typeof withLists;
+    expect(renamed.workloads.map((w) => w.id)).toEqual(['assistant', 'exp', 'fee']);
+    expect(renamed.pricing.spot.workloads).toEqual(['exp', 'assistant']);
+    expect(renamed.units.request.workloads).toEqual(['assistant']);
+    expect(renameWorkloadId(withLists, 'api', 'exp')).toEqual({ ok: false, message: 'a workload with id "exp" already exists' });
+    expect(renameWorkloadId(withLists, 'api', 'no spaces')).toMatchObject({ ok: false });
   });
 });

@@ -123,3 +123,20 @@ export function renameDriver(document: Json, from: string, to: string): RenameOu
   }
   return { ok: true, document: out };
 }
+
+/** The document with workload id `from` renamed to `to`, in the workload and where ids are listed (spot workloads, unit workloads). */
+export function renameWorkloadId(document: Json, from: string, to: string): RenameOutcome {
+  if (!isRecord(document) || !Array.isArray(document.workloads)) return { ok: false, message: 'the scenario has no workloads' };
+  const ids = document.workloads.map((w) => (isRecord(w) ? w.id : undefined));
+  if (!ids.includes(from)) return { ok: false, message: `there is no workload "${from}"` };
+  if (from === to) return { ok: true, document };
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(to)) return { ok: false, message: `"${to}" is not a valid workload id: use letters, digits, _, . and -` };
+  if (ids.includes(to)) return { ok: false, message: `a workload with id "${to}" already exists` };
+  const swap = (list: Json) => (Array.isArray(list) ? list.map((id) => (id === from ? to : id)) : list);
+  const out: Record<string, Json> = { ...document, workloads: document.workloads.map((w) => (isRecord(w) && w.id === from ? { ...w, id: to } : w)) };
+  if (isRecord(out.pricing) && isRecord(out.pricing.spot)) out.pricing = { ...out.pricing, spot: { ...out.pricing.spot, workloads: swap(out.pricing.spot.workloads) } };
+  if (isRecord(out.units)) {
+    out.units = Object.fromEntries(Object.entries(out.units).map(([name, unit]) => [name, isRecord(unit) && Array.isArray(unit.workloads) ? { ...unit, workloads: swap(unit.workloads) } : unit]));
+  }
+  return { ok: true, document: out };
+}

@@ -94,7 +94,7 @@ test.describe('desktop app', () => {
 
   test('opens the app window with the Electron platform', async () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Costcast');
-    await expect(page.locator('main')).toHaveAttribute('data-platform', 'electron');
+    await expect(page.locator('.app')).toHaveAttribute('data-platform', 'electron');
   });
 
   test('locks the page down', async () => {

@@ -3,8 +3,8 @@ import { expect, test } from './fixtures.ts';
 test('the built app loads offline with its title, heading and the web platform', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveTitle('Costcast');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Costcast');
-  await expect(page.locator('main')).toHaveAttribute('data-platform', 'web');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan AI spend with the uncertainty in plain sight');
+  await expect(page.locator('.app')).toHaveAttribute('data-platform', 'web');
   await page.screenshot({ path: 'test/e2e/artifacts/shell-web.png' });
 });
 

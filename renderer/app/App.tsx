@@ -1,0 +1,46 @@
+/** The window: toolbar, navigation, the current view, notices and the confirm dialog. */
+import { AssumptionsView } from '../views/assumptions/AssumptionsView.tsx';
+import { ForecastView } from '../views/forecast/ForecastView.tsx';
+import { PlaceholderView } from '../views/PlaceholderView.tsx';
+import { WelcomeView } from '../views/welcome/WelcomeView.tsx';
+import type { ViewId } from '../store/app-store.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { NavBar } from './NavBar.tsx';
+import { Notices } from './Notices.tsx';
+import { useAppState, useServices } from './services.ts';
+import { StatusBar } from './StatusBar.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { usePrefersDark } from './use-theme.ts';
+
+function CurrentView({ view }: { view: ViewId }) {
+  switch (view) {
+    case 'welcome':
+      return <WelcomeView />;
+    case 'assumptions':
+      return <AssumptionsView />;
+    case 'forecast':
+      return <ForecastView />;
+    default:
+      return <PlaceholderView view={view} />;
+  }
+}
+
+export function App() {
+  const view = useAppState((s) => (s.document ? s.view : 'welcome'));
+  const dark = usePrefersDark();
+  const { platform } = useServices();
+  return (
+    <div className={`app ${dark ? 'theme-dark' : 'theme-light'}`} data-platform={platform.kind} data-view={view}>
+      <Toolbar />
+      <div className="app-body">
+        <NavBar current={view} />
+        <main className="view" id="main" tabIndex={-1} aria-label="Main content">
+          <CurrentView view={view} />
+        </main>
+      </div>
+      <StatusBar />
+      <Notices />
+      <ConfirmDialog />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * One forecast worker and the requests in flight on it. Cancelling terminates the worker —
+ * instant, whatever the engine is doing — and the next request starts a fresh one.
+ */
+import type { Scenario } from '../../models/scenario/schema.ts';
+import type { ForecastResult } from '../../models/simulate/result.ts';
+import type { RunSettings } from '../../models/simulate/run.ts';
+import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+
+/** What a lane needs of a worker: the part of the Worker API it uses. */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export class RunCancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'RunCancelledError';
+  }
+}
+
+interface Pending {
+  resolve: (response: WorkerResponse) => void;
+  reject: (error: Error) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export class ForecastLane {
+  private worker: WorkerLike | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(private readonly createWorker: () => WorkerLike) {}
+
+  /** Runs a forecast; rejects with RunCancelledError when cancelled. */
+  async forecast(scenario: Scenario, settings: RunSettings, onProgress?: (done: number, total: number) => void): Promise<{ result: ForecastResult; elapsedMs: number }> {
+    const response = await this.request((id) => ({ kind: 'forecast', id, scenario, settings }), onProgress);
+    if (response.kind !== 'forecast') throw new Error('the forecast worker answered out of turn');
+    return { result: response.result, elapsedMs: response.elapsedMs };
+  }
+
+  /** Builds the workbook bytes of a finished forecast. */
+  async workbook(scenario: Scenario, result: ForecastResult, catalogAsOf: string): Promise<Uint8Array> {
+    const response = await this.request((id) => ({ kind: 'workbook', id, scenario, result, catalogAsOf }));
+    if (response.kind !== 'workbook') throw new Error('the forecast worker answered out of turn');
+    return response.bytes;
+  }
+
+  /** Stops everything in flight at once. */
+  cancel(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const request of pending) request.reject(new RunCancelledError());
+  }
+
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  private request(build: (id: number) => WorkerRequest, onProgress?: (done: number, total: number) => void): Promise<WorkerResponse> {
+    const id = this.nextId++;
+    const worker = this.ensureWorker();
+    return new Promise<WorkerResponse>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      worker.postMessage(build(id));
+    });
+  }
+
+  private ensureWorker(): WorkerLike {
+    if (this.worker) return this.worker;
+    const worker = this.createWorker();
+    worker.onmessage = (event) => this.receive(event.data);
+    worker.onerror = (event) => {
+      // A crashed worker cannot answer anything in flight: fail it all and start afresh next time.
+      event.preventDefault();
+      const message = event.message || 'the forecast worker stopped unexpectedly';
+      this.worker?.terminate();
+      this.worker = null;
+      const pending = [...this.pending.values()];
+      this.pending.clear();
+      for (const request of pending) request.reject(new Error(message));
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(response: WorkerResponse): void {
+    const pending = this.pending.get(response.id);
+    if (!pending) return;
+    if (response.kind === 'progress') {
+      pending.onProgress?.(response.done, response.total);
+      return;
+    }
+    this.pending.delete(response.id);
+    if (response.kind === 'error') pending.reject(new Error(response.message));
+    else pending.resolve(response);
+  }
+}

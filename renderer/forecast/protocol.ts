@@ -1,0 +1,20 @@
+/**
+ * The one typed contract between the UI thread and the forecast worker. Every message names
+ * its request id, so answers to a superseded request can be told apart and dropped.
+ */
+import type { Scenario } from '../../models/scenario/schema.ts';
+import type { ForecastResult } from '../../models/simulate/result.ts';
+import type { RunSettings } from '../../models/simulate/run.ts';
+
+export type WorkerRequest =
+  | { kind: 'forecast'; id: number; scenario: Scenario; settings: RunSettings }
+  | { kind: 'workbook'; id: number; scenario: Scenario; result: ForecastResult; catalogAsOf: string };
+
+export type WorkerResponse =
+  | { kind: 'progress'; id: number; done: number; total: number }
+  | { kind: 'forecast'; id: number; result: ForecastResult; elapsedMs: number }
+  | { kind: 'workbook'; id: number; bytes: Uint8Array }
+  | { kind: 'error'; id: number; message: string };
+
+/** How often, at most, the worker reports progress (ms): four times a second and more. */
+export const PROGRESS_INTERVAL_MS = 100;
