@@ -1,7 +1,10 @@
 /** The window: toolbar, navigation, the current view, notices and the confirm dialog. */
 import { AssumptionsView } from '../views/assumptions/AssumptionsView.tsx';
 import { ForecastView } from '../views/forecast/ForecastView.tsx';
-import { PlaceholderView } from '../views/PlaceholderView.tsx';
+import { BudgetView } from '../views/budget/BudgetView.tsx';
+import { CompareView } from '../views/compare/CompareView.tsx';
+import { DataView } from '../views/data/DataView.tsx';
+import { PricingView } from '../views/pricing/PricingView.tsx';
 import { WelcomeView } from '../views/welcome/WelcomeView.tsx';
 import type { ViewId } from '../store/app-store.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -20,8 +23,14 @@ function CurrentView({ view }: { view: ViewId }) {
       return <AssumptionsView />;
     case 'forecast':
       return <ForecastView />;
-    default:
-      return <PlaceholderView view={view} />;
+    case 'pricing':
+      return <PricingView />;
+    case 'budget':
+      return <BudgetView />;
+    case 'compare':
+      return <CompareView />;
+    case 'data':
+      return <DataView />;
   }
 }
 
