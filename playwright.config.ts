@@ -6,14 +6,18 @@
 import { defineConfig } from '@playwright/test';
 
 const artifacts = 'test/e2e/artifacts';
+// One preview server per port; E2E_PORT lets several local runs build and serve side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = port === 4173 ? 'dist/renderer' : `dist/renderer-${port}`;
+const runDir = port === 4173 ? artifacts : `${artifacts}/port-${port}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: `${artifacts}/results`,
+  outputDir: `${runDir}/results`,
   forbidOnly: Boolean(process.env.CI),
   // The machines are small and the preview server is shared: one worker keeps timings stable.
   workers: 1,
-  reporter: [['list'], ['html', { outputFolder: `${artifacts}/report`, open: 'never' }]],
+  reporter: [['list'], ['html', { outputFolder: `${runDir}/report`, open: 'never' }]],
   use: {
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
@@ -23,7 +27,7 @@ export default defineConfig({
       name: 'web',
       testIgnore: /electron-smoke\.spec\.ts$/,
       use: {
-        baseURL: 'http://127.0.0.1:4173',
+        baseURL: `http://127.0.0.1:${port}`,
         launchOptions: {
           executablePath: '/usr/bin/chromium',
           args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
@@ -36,8 +40,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build --outDir ${outDir} && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },
