@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import gpusData from './gpus.json';
 import llmModelsData from './llm-models.json';
@@ -401,5 +402,40 @@ describe('data-quality checks fail on bad rows', () => {
     expect(mutateRow(lambda8, { onDemandPerHour: 23.92 })).toEqual([
       `instances.json: row ${lambda8 + 1} (lambda us 8x NVIDIA H100 SXM), field "gpuCount": onDemandPerHour / gpuCount = 2.9900, but the source quotes $3.99/GPU-h (gpu-count-mismatch)`,
     ]);
+  });
+});
+
+describe('docs/price-catalog.md', () => {
+  const doc = readFileSync(new URL('../../../docs/price-catalog.md', import.meta.url), 'utf8');
+
+  it('lists every instance row with the prices and dates of instances.json', () => {
+    const providerIds = new Set(instances.map((row) => row.provider));
+    const documented = doc
+      .split('\n')
+      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+      .filter((cells) => cells.length === 11 && providerIds.has(cells[0]!));
+    const price = (text: string) => (text === '—' ? null : Number(text.replace('*', '')));
+    expect(documented.map(([provider, region, instanceType, gpu, count, onDemand, , spot, c1, c3, asOf]) => ({
+      provider, region, instanceType, gpu, gpuCount: Number(count), onDemandPerHour: price(onDemand!), spotPerHour: price(spot!),
+      committed1yPerHour: price(c1!), committed3yPerHour: price(c3!), asOf,
+    }))).toEqual(instances.map((row) => ({
+      provider: row.provider, region: row.region, instanceType: row.instanceType, gpu: row.gpu, gpuCount: row.gpuCount,
+      onDemandPerHour: row.onDemandPerHour, spotPerHour: row.spotPerHour, committed1yPerHour: row.committed1yPerHour,
+      committed3yPerHour: row.committed3yPerHour, asOf: row.asOf,
+    })));
+    // The per-GPU-hour column is the derived price, to the digits shown.
+    for (const cells of documented) {
+      const row = instances.find((r) => r.provider === cells[0] && r.instanceType === cells[2])!;
+      expect(Math.abs(Number(cells[6]) - row.onDemandPerGpuHour)).toBeLessThan(0.0006);
+    }
+  });
+
+  it('counts the rows of each file as they are', () => {
+    const count = (file: string) => Number(new RegExp(`\\| \`${file}\` \\| (\\d+) \\|`).exec(doc)?.[1]);
+    expect(count('gpus.json')).toBe(gpuSpecs.length);
+    expect(count('llm-models.json')).toBe(llmModels.length);
+    expect(count('instances.json')).toBe(instances.length);
+    expect(count('regions.json')).toBe(regions.length);
+    expect(count('storage.json')).toBe(storagePrices.length);
   });
 });
