@@ -115,6 +115,12 @@ export interface RoiResult {
   paybackMonth: Stats | null;
   monthlyValue?: MonthStats[];
   cumulativeNet?: MonthStats[];
+  /** Additive: the shape of the ROI (a share) and NPV (money) samples, for histograms and CDFs. */
+  distributions?: { roi: SampleShape; npv: SampleShape };
+  /** Additive: share of all trials that pay back first in month m (index m − 1); sums to probabilityOfPayback. */
+  paybackHistogram?: number[];
+  /** Additive: P(cumulative net ≥ 0 by the end of month m), index m − 1; the last is probabilityOfPayback. */
+  probabilityOfPaybackByMonth?: number[];
 }
 
 export interface UnitResult {
@@ -138,6 +144,10 @@ export interface VariantResult {
   probabilityCheaper?: number;
   deltaStdError?: number;
   monthly?: MonthStats[];
+  /** Additive: stats of the paired change of the horizon total, variant − baseline, trial by trial (common random numbers). */
+  delta?: Stats;
+  /** Additive: stats of the paired change per month, variant − baseline, trial by trial. */
+  monthlyDelta?: MonthStats[];
 }
 
 export interface ForecastResult {

@@ -135,6 +135,9 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
       const delta = new Float64Array(trials);
       for (let t = 0; t < trials; t++) delta[t] = variantTotal[t]! - total[t]!;
       const deltaStats = meanAndSd(delta);
+      // Paired per trial: the change the variant makes under the same random numbers, not a difference of quantiles.
+      const monthlyDelta = new Float64Array(variantMonthly.length);
+      for (let i = 0; i < monthlyDelta.length; i++) monthlyDelta[i] = variantMonthly[i]! - monthly[i]!;
       return {
         name,
         total: stats,
@@ -144,6 +147,8 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
         probabilityCheaper: probability(delta, (d) => d < 0),
         deltaStdError: deltaStats.sd / Math.sqrt(trials),
         monthly: summarizeMonths(variantMonthly, trials, labels),
+        delta: summarize(delta),
+        monthlyDelta: summarizeMonths(monthlyDelta, trials, labels),
       };
     });
   }
