@@ -4,6 +4,7 @@
  * payback month (first month, 1-based, whose cumulative net is ≥ 0).
  */
 import type { RoiResult } from '../simulate/result.ts';
+import { sampleShape } from '../simulate/sample-shape.ts';
 import { probability, summarize, summarizeMonths, summarizeWhere } from '../simulate/stats.ts';
 
 /** Monthly discount rate equivalent to a yearly one. */
@@ -42,6 +43,10 @@ export function analyzeRoi(value: Float64Array, cost: Float64Array, trials: numb
     roi[t] = totalCost[t]! > 0 ? net[t]! / totalCost[t]! : 0;
   }
   const paidBack = probability(payback, (month) => month > 0);
+  const firstPayback = new Array<number>(months).fill(0);
+  for (let t = 0; t < trials; t++) if (payback[t]! > 0) firstPayback[payback[t]! - 1]! += 1;
+  let paidBackSoFar = 0;
+  const paidBackByMonth = firstPayback.map((count) => (paidBackSoFar += count) / trials);
   return {
     value: summarize(totalValue),
     net: summarize(net),
@@ -52,5 +57,8 @@ export function analyzeRoi(value: Float64Array, cost: Float64Array, trials: numb
     paybackMonth: paidBack > 0 ? summarizeWhere(payback, (t) => payback[t]! > 0) : null,
     monthlyValue: summarizeMonths(value, trials, labels),
     cumulativeNet: summarizeMonths(cumulativeNet, trials, labels),
+    distributions: { roi: sampleShape(roi), npv: sampleShape(npv) },
+    paybackHistogram: firstPayback.map((count) => count / trials),
+    probabilityOfPaybackByMonth: paidBackByMonth,
   };
 }
