@@ -11,9 +11,13 @@ import {
   getRegion,
   getStoragePrice,
   gpuSpecs,
+  instances,
   llmModels,
+  createCatalog,
+  type InstancePrice,
   type PriceCatalog,
 } from './catalog/catalog.ts';
+import { mergeCatalog } from './user-prices.ts';
 
 /** ReferenceData over a price catalog (the bundled one by default). */
 export function createReferenceData(catalog: PriceCatalog = bundledCatalog): ReferenceData {
@@ -64,3 +68,12 @@ export function createReferenceData(catalog: PriceCatalog = bundledCatalog): Ref
 
 /** The bundled catalog as ReferenceData. */
 export const bundledReference: ReferenceData = createReferenceData();
+
+/**
+ * ReferenceData over the bundled catalog with a user's price rows applied (mergeCatalog: a row
+ * with a catalog row's provider/region/instance type replaces it, others are added); the
+ * bundled reference itself when there are none.
+ */
+export function referenceWithUserPrices(rows: readonly InstancePrice[] | undefined): ReferenceData {
+  return rows?.length ? createReferenceData(createCatalog(mergeCatalog(instances, rows))) : bundledReference;
+}
