@@ -264,6 +264,20 @@ function trendAt(kind: number, a: number, b: number, c: number, t: number): numb
 }
 
 /**
+ * The fitted trend itself (the point estimate, no noise) at month indexes `t` of the history
+ * (0 = its first month), in series units: a + b·t, e^{a + b·t} (the median of the log-scale
+ * fit), or K / (1 + e^{−r(t − t0)}). For drawing the fit over the history it was fitted to.
+ */
+export function trendValues(fit: TrendModelFit, t: readonly number[]): number[] {
+  const [a, b, c] = fit.paramNames.map((name) => fit.params[name] ?? Number.NaN) as [number, number, number | undefined];
+  const kind = fit.model === 'linear' ? LINEAR : fit.model === 'exponential' ? EXPONENTIAL : LOGISTIC;
+  return t.map((month) => {
+    const z = trendAt(kind, a, b, c ?? 0, month);
+    return kind === LINEAR ? z : Math.exp(z);
+  });
+}
+
+/**
  * The AR(1) deviation g months after `deviation`, given one standard normal `draw`: ρ^g of it
  * plus the variance of g innovations, σ²(1 − ρ^{2g})/(1 − ρ²) (σ² itself when g = 1).
  */
