@@ -6,6 +6,8 @@ import type { Scenario } from '../../models/scenario/schema.ts';
 import type { ForecastResult } from '../../models/simulate/result.ts';
 import type { RunSettings } from '../../models/simulate/run.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { ReadTableOptions } from '../../models/io/table-read.ts';
+import type { DataFile, DataImportOutcome, ImportMapping, TrendOutcome, TrendRequest } from './data-import.ts';
 
 /** What a lane needs of a worker: the part of the Worker API it uses. */
 export interface WorkerLike {
@@ -47,6 +49,20 @@ export class ForecastLane {
     const response = await this.request((id) => ({ kind: 'workbook', id, scenario, result, catalogAsOf }));
     if (response.kind !== 'workbook') throw new Error('the forecast worker answered out of turn');
     return response.bytes;
+  }
+
+  /** Reads a usage or billing file and maps it to monthly series (the Data view). */
+  async importTable(file: DataFile, read: ReadTableOptions, mapping: ImportMapping | 'auto'): Promise<DataImportOutcome> {
+    const response = await this.request((id) => ({ kind: 'import-table', id, file, read, mapping }));
+    if (response.kind !== 'import-table') throw new Error('the worker answered out of turn');
+    return response.outcome;
+  }
+
+  /** Fits a trend to a history and projects its bands (the Data view). */
+  async fitTrend(request: TrendRequest): Promise<TrendOutcome> {
+    const response = await this.request((id) => ({ kind: 'fit-trend', id, request }));
+    if (response.kind !== 'fit-trend') throw new Error('the worker answered out of turn');
+    return response.outcome;
   }
 
   /** Stops everything in flight at once. */

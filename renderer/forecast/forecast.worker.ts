@@ -6,6 +6,7 @@
 import { buildWorkbook } from '../../models/io/workbook.ts';
 import { bundledReference } from '../../models/pricing/reference.ts';
 import { runForecast } from '../../models/simulate/run.ts';
+import { fitAndProject, importData } from './data-import.ts';
 import { PROGRESS_INTERVAL_MS, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null; postMessage: (message: WorkerResponse, transfer?: Transferable[]) => void };
@@ -16,6 +17,12 @@ function post(message: WorkerResponse, transfer: Transferable[] = []): void {
 
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.kind) {
+    case 'import-table':
+      post({ kind: 'import-table', id: request.id, outcome: importData(request.file, request.read, request.mapping) });
+      return;
+    case 'fit-trend':
+      post({ kind: 'fit-trend', id: request.id, outcome: fitAndProject(request.request) });
+      return;
     case 'forecast': {
       const started = performance.now();
       let lastReport = 0;

@@ -5,12 +5,20 @@
 import type { Scenario } from '../../models/scenario/schema.ts';
 import type { ForecastResult } from '../../models/simulate/result.ts';
 import type { RunSettings } from '../../models/simulate/run.ts';
+import type { ReadTableOptions } from '../../models/io/table-read.ts';
+import type { DataFile, DataImportOutcome, ImportMapping, TrendOutcome, TrendRequest } from './data-import.ts';
 
 export type WorkerRequest =
+  /** The Data view: read a usage or billing file and map it to monthly series. */
+  | { kind: 'import-table'; id: number; file: DataFile; read: ReadTableOptions; mapping: ImportMapping | 'auto' }
+  /** The Data view: fit a trend to a history and project its bands. */
+  | { kind: 'fit-trend'; id: number; request: TrendRequest }
   | { kind: 'forecast'; id: number; scenario: Scenario; settings: RunSettings }
   | { kind: 'workbook'; id: number; scenario: Scenario; result: ForecastResult; catalogAsOf: string };
 
 export type WorkerResponse =
+  | { kind: 'import-table'; id: number; outcome: DataImportOutcome }
+  | { kind: 'fit-trend'; id: number; outcome: TrendOutcome }
   | { kind: 'progress'; id: number; done: number; total: number }
   | { kind: 'forecast'; id: number; result: ForecastResult; elapsedMs: number }
   | { kind: 'workbook'; id: number; bytes: Uint8Array }
