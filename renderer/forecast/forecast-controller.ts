@@ -47,7 +47,7 @@ export function startForecastController(store: AppStore, createWorker: () => Wor
     state.previewStarted(revision, PREVIEW_TRIALS);
     try {
       const settings = runSettings(scenario, { trials: Math.min(PREVIEW_TRIALS, scenario.simulation?.trials ?? PREVIEW_TRIALS) });
-      const { result, elapsedMs } = await previewLane.forecast(scenario, settings);
+      const { result, elapsedMs } = await previewLane.forecast(scenario, settings, undefined, state.userPrices?.rows);
       store.getState().previewFinished(revision, result, elapsedMs);
     } catch (error) {
       if (!(error instanceof RunCancelledError)) store.getState().previewFailed(revision, error instanceof Error ? error.message : String(error));
@@ -77,9 +77,14 @@ export function startForecastController(store: AppStore, createWorker: () => Wor
       const settings = runSettings(scenario, state.runTrials !== null ? { trials: state.runTrials } : {});
       state.fullStarted(state.document.revision, settings.trials);
       try {
-        const { result, elapsedMs } = await fullLane.forecast(scenario, settings, (done, total) => {
-          if (token === fullToken) store.getState().fullProgress(done, total);
-        });
+        const { result, elapsedMs } = await fullLane.forecast(
+          scenario,
+          settings,
+          (done, total) => {
+            if (token === fullToken) store.getState().fullProgress(done, total);
+          },
+          state.userPrices?.rows,
+        );
         if (token === fullToken) store.getState().fullFinished(result, elapsedMs);
       } catch (error) {
         if (token !== fullToken) return;

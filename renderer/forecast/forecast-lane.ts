@@ -2,6 +2,7 @@
  * One forecast worker and the requests in flight on it. Cancelling terminates the worker —
  * instant, whatever the engine is doing — and the next request starts a fresh one.
  */
+import type { InstancePrice } from '../../models/pricing/catalog/catalog.ts';
 import type { Scenario } from '../../models/scenario/schema.ts';
 import type { ForecastResult } from '../../models/simulate/result.ts';
 import type { RunSettings } from '../../models/simulate/run.ts';
@@ -37,9 +38,9 @@ export class ForecastLane {
 
   constructor(private readonly createWorker: () => WorkerLike) {}
 
-  /** Runs a forecast; rejects with RunCancelledError when cancelled. */
-  async forecast(scenario: Scenario, settings: RunSettings, onProgress?: (done: number, total: number) => void): Promise<{ result: ForecastResult; elapsedMs: number }> {
-    const response = await this.request((id) => ({ kind: 'forecast', id, scenario, settings }), onProgress);
+  /** Runs a forecast (with imported prices over the catalog, when given); rejects with RunCancelledError when cancelled. */
+  async forecast(scenario: Scenario, settings: RunSettings, onProgress?: (done: number, total: number) => void, userPrices?: InstancePrice[]): Promise<{ result: ForecastResult; elapsedMs: number }> {
+    const response = await this.request((id) => ({ kind: 'forecast', id, scenario, settings, ...(userPrices?.length ? { userPrices } : {}) }), onProgress);
     if (response.kind !== 'forecast') throw new Error('the forecast worker answered out of turn');
     return { result: response.result, elapsedMs: response.elapsedMs };
   }

@@ -4,7 +4,7 @@
  * Cancelling a run terminates the worker (see forecast-client.ts), so nothing here polls.
  */
 import { buildWorkbook } from '../../models/io/workbook.ts';
-import { bundledReference } from '../../models/pricing/reference.ts';
+import { referenceWithUserPrices } from '../../models/pricing/reference.ts';
 import { runForecast } from '../../models/simulate/run.ts';
 import { fitAndProject, importData } from './data-import.ts';
 import { PROGRESS_INTERVAL_MS, type WorkerRequest, type WorkerResponse } from './protocol.ts';
@@ -28,7 +28,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       let lastReport = 0;
       const result = await runForecast(request.scenario, {
         ...request.settings,
-        reference: bundledReference,
+        reference: referenceWithUserPrices(request.userPrices),
         onProgress: (done, total) => {
           const now = performance.now();
           if (now - lastReport >= PROGRESS_INTERVAL_MS || done === total) {

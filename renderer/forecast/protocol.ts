@@ -2,6 +2,7 @@
  * The one typed contract between the UI thread and the forecast worker. Every message names
  * its request id, so answers to a superseded request can be told apart and dropped.
  */
+import type { InstancePrice } from '../../models/pricing/catalog/catalog.ts';
 import type { Scenario } from '../../models/scenario/schema.ts';
 import type { ForecastResult } from '../../models/simulate/result.ts';
 import type { RunSettings } from '../../models/simulate/run.ts';
@@ -13,7 +14,7 @@ export type WorkerRequest =
   | { kind: 'import-table'; id: number; file: DataFile; read: ReadTableOptions; mapping: ImportMapping | 'auto' }
   /** The Data view: fit a trend to a history and project its bands. */
   | { kind: 'fit-trend'; id: number; request: TrendRequest }
-  | { kind: 'forecast'; id: number; scenario: Scenario; settings: RunSettings }
+  | { kind: 'forecast'; id: number; scenario: Scenario; settings: RunSettings; /** Imported price rows applied over the bundled catalog. */ userPrices?: InstancePrice[] }
   | { kind: 'workbook'; id: number; scenario: Scenario; result: ForecastResult; catalogAsOf: string };
 
 export type WorkerResponse =

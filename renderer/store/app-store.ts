@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AutosaveEntry, RecentFile } from '../platform/platform.ts';
 import type { ForecastResult } from '../../models/simulate/result.ts';
+import type { CatalogRow } from '../../models/pricing/catalog/catalog.ts';
 import { documentText, type ScenarioDocument } from '../document/document-text.ts';
 import { closeStep, recordEdit, redo, startHistory, undo, type History } from './history.ts';
 
@@ -57,6 +58,12 @@ export interface ConfirmRequest {
   resolve: (choice: 'confirm' | 'alternative' | 'cancel') => void;
 }
 
+/** Prices a user imported from a CSV file; they override and extend the bundled catalog in every run. */
+export interface UserPrices {
+  fileName: string;
+  rows: CatalogRow[];
+}
+
 export interface AppState {
   view: ViewId;
   document: OpenDocument | null;
@@ -68,6 +75,8 @@ export interface AppState {
   autosaves: AutosaveEntry[];
   notices: Notice[];
   confirm: ConfirmRequest | null;
+  /** Imported price rows (kept across documents, like the catalog they amend), or null. */
+  userPrices: UserPrices | null;
 
   setView(view: ViewId): void;
   openDocument(input: { key: string; file: DocumentFile; savedText: string | null; document: ScenarioDocument }): void;
@@ -94,6 +103,8 @@ export interface AppState {
   dismissNotice(id: number): void;
   askConfirm(request: Omit<ConfirmRequest, 'resolve'>): Promise<'confirm' | 'alternative' | 'cancel'>;
   answerConfirm(choice: 'confirm' | 'alternative' | 'cancel'): void;
+  /** Replaces (or with null removes) the imported prices; the forecast inputs change, so the revision moves on. */
+  setUserPrices(prices: UserPrices | null): void;
 }
 
 export const idleRun: RunState = { status: 'idle', revision: -1, trials: 0, done: 0, result: null, error: null, elapsedMs: null };
@@ -120,6 +131,7 @@ export function createAppStore(): AppStore {
     autosaves: [],
     notices: [],
     confirm: null,
+    userPrices: null,
 
     setView: (view) => set({ view }),
     openDocument: ({ key, file, savedText, document }) =>
@@ -163,6 +175,8 @@ export function createAppStore(): AppStore {
       set({ confirm: null });
       confirm?.resolve(choice);
     },
+    // The document is unchanged (nothing to save or undo), but every result so far used other prices.
+    setUserPrices: (userPrices) => set((state) => ({ userPrices, ...(state.document ? { document: { ...state.document, revision: state.document.revision + 1 } } : {}) })),
   }));
 }
 
