@@ -76,6 +76,8 @@ export interface StrategyResult {
   total: Stats;
   /** Additive: mean saving against on-demand (money; positive is cheaper). */
   savingVsOnDemand?: number;
+  /** Additive: how to read this strategy when it needs it, e.g. "no commitments are configured …: equals on-demand". */
+  note?: string;
 }
 
 export interface RecommendedCommitment {
@@ -84,6 +86,8 @@ export interface RecommendedCommitment {
   gpuHoursPerMonth: number;
   expectedSaving?: number;
   probabilityUnderUsed?: number;
+  /** Additive: months covered from the first month (whole terms). */
+  monthsCovered?: number;
 }
 
 export interface ProviderResult {
@@ -100,9 +104,22 @@ export interface PricingResult {
   strategies: StrategyResult[];
   recommendedCommitments: RecommendedCommitment[];
   providers: ProviderResult[];
-  commitmentCurves?: { gpu: string; term: '1y' | '3y'; points: { gpuHoursPerMonth: number; expectedCost: number; p90Cost: number }[] }[];
+  commitmentCurves?: {
+    gpu: string;
+    term: '1y' | '3y';
+    points: { gpuHoursPerMonth: number; expectedCost: number; p90Cost: number }[];
+    /** Additive: the optimizer's level (GPU-hours per month), one of the points. */
+    optimum?: number;
+    /** Additive: the scenario's configured level for this GPU type and term, or null. */
+    configured?: number | null;
+  }[];
+  /** Additive: GPU-hours over the horizon per GPU type. */
   gpuHours?: Record<string, Stats>;
   asOf?: string;
+  /** Additive: what the commitment optimizer minimised. */
+  optimizeFor?: 'mean' | 'p90';
+  /** Additive: plain sentences on what was not sized or compared, and why. */
+  notes?: string[];
 }
 
 export interface RoiResult {

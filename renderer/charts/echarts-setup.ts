@@ -1,9 +1,9 @@
 /**
  * ECharts with only what the app draws, registered once (about half the full bundle):
- * line, bar and scatter charts, grid, tooltip, legend, mark lines/points/areas, titles and
+ * line, bar, scatter and custom (whisker) charts, grid, tooltip, legend, mark lines/points/areas, titles and
  * zoom, and chart descriptions for screen readers (aria), on the canvas renderer (PNG export).
  */
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
   DataZoomComponent,
@@ -23,6 +23,8 @@ echarts.use([
   LineChart,
   BarChart,
   ScatterChart,
+  // Whiskers (P10–P90 ranges) on the strategy and provider charts.
+  CustomChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
