@@ -1,0 +1,61 @@
+/** The Data view's chart: history, fitted curve and projected bands where they belong; ECharts renders the option. */
+import * as echarts from 'echarts';
+import { describe, expect, it } from 'vitest';
+import type { MonthStats, Stats } from '../../models/simulate/result.ts';
+import { darkTheme, lightTheme } from './chart-theme.ts';
+import type { ChartOption } from './chart-types.ts';
+import { buildTrendFitOption } from './trend-fit-chart.ts';
+
+const stats = (p50: number): Stats => ({ mean: p50, sd: Math.abs(p50) / 10 + 1, p5: p50 - 40, p10: p50 - 30, p25: p50 - 10, p50, p75: p50 + 10, p90: p50 + 30, p95: p50 + 40 });
+const month = (m: string, p50: number): MonthStats => ({ month: m, ...stats(p50) });
+
+function renderSvg(option: ChartOption): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 700, height: 320 });
+  chart.setOption(option);
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+type Series = { name?: string; type: string; data: unknown[]; stack?: string; stackStrategy?: string; markLine?: { data: Record<string, unknown>[] } };
+const seriesOf = (option: ChartOption) => option.series as unknown as Series[];
+const tooltipOf = (option: ChartOption) => (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+const values = (s: Series) => s.data.map((d) => (typeof d === 'object' && d !== null && 'value' in d ? (d as { value: number }).value : d)) as (number | null)[];
+
+describe('trend fit chart', () => {
+  const history = [
+    { month: '2026-10', value: 100 },
+    { month: '2026-11', value: 110 },
+    { month: '2026-12', value: 125 },
+  ];
+  const projection = [month('2027-01', 135), month('2027-02', 145)];
+
+  it('draws the history, the fitted curve over it and the bands only over the projected months', () => {
+    const option = buildTrendFitOption({ history, fitted: [101, 112, 123], projection, currency: null, forecastStart: '2027-01', seriesName: 'mau', theme: lightTheme });
+    const series = seriesOf(option);
+    const byName = (name: string) => series.find((s) => s.name === name)!;
+    expect((option.xAxis as { data: string[] }).data).toEqual(['2026-10', '2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(byName('mau').data).toEqual([100, 110, 125, null, null]);
+    expect(byName('Fitted trend').data).toEqual([101, 112, 123, null, null]);
+    expect(byName('Projected P50').data).toEqual([null, null, null, 135, 145]);
+    const [p10, b1, b2, b3] = series;
+    expect(p10!.data.slice(0, 3)).toEqual([null, null, null]);
+    projection.forEach((s, k) => {
+      const m = 3 + k;
+      expect(values(p10!)[m]).toBe(s.p10);
+      expect(values(p10!)[m]! + values(b1!)[m]! + values(b2!)[m]!).toBeCloseTo(s.p75, 9);
+      expect(values(p10!)[m]! + values(b1!)[m]! + values(b2!)[m]! + values(b3!)[m]!).toBeCloseTo(s.p90, 9);
+    });
+    expect(byName('Projected P50').markLine!.data).toEqual([{ xAxis: '2027-01' }]);
+    expect(tooltipOf(option)([{ dataIndex: 1 }])).toContain('fitted trend: 112');
+    expect(tooltipOf(option)([{ dataIndex: 4 }])).toContain('P90: 175');
+    expect(renderSvg(option)).toContain('Fitted trend');
+  });
+
+  it('formats money series in their currency and leaves out a fit it does not have', () => {
+    const option = buildTrendFitOption({ history, fitted: null, projection: [], currency: 'USD', seriesName: 'cost_total', theme: darkTheme });
+    expect(seriesOf(option).some((s) => s.name === 'Fitted trend')).toBe(false);
+    expect(tooltipOf(option)([{ dataIndex: 2 }])).toContain('cost_total: $125');
+    expect(renderSvg(option)).toContain('cost_total');
+  });
+});
