@@ -18,9 +18,11 @@ export interface FanChartInput {
   overlays?: readonly { name: string; p50: readonly number[] }[];
   /** Accessible name of the chart. */
   title?: string;
+  /** Axis labels: short money ($1.2M, the default) or full money with cents below 100 (unit costs). */
+  axisMoney?: 'short' | 'full';
 }
 
-export function buildFanChartOption({ stats, currency, theme, budget, overlays = [], title }: FanChartInput): ChartOption {
+export function buildFanChartOption({ stats, currency, theme, budget, overlays = [], title, axisMoney = 'short' }: FanChartInput): ChartOption {
   const months = stats.map((s) => s.month);
   const band = (name: string, values: number[], color: string | null) => ({
     name,
@@ -81,7 +83,7 @@ export function buildFanChartOption({ stats, currency, theme, budget, overlays =
     xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { color: theme.muted }, axisLine: { lineStyle: { color: theme.grid } } },
     yAxis: {
       type: 'value',
-      axisLabel: { color: theme.muted, formatter: (value: number) => formatMoneyShort(value, currency) },
+      axisLabel: { color: theme.muted, formatter: (value: number) => (axisMoney === 'full' ? formatMoney(value, currency) : formatMoneyShort(value, currency)) },
       splitLine: { lineStyle: { color: theme.grid } },
     },
     series,
