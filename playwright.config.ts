@@ -4,11 +4,13 @@
  * wherever an Electron binary is installed and reports itself skipped elsewhere.
  */
 import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 
 const artifacts = 'test/e2e/artifacts';
 // One preview server per port; E2E_PORT lets several local runs build and serve side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);
-const outDir = port === 4173 ? 'dist/renderer' : `dist/renderer-${port}`;
+// vite's root is renderer/, so a relative --outDir would land inside it: pass an absolute path.
+const outDir = fileURLToPath(new URL(port === 4173 ? './dist/renderer' : `./dist/renderer-${port}`, import.meta.url));
 const runDir = port === 4173 ? artifacts : `${artifacts}/port-${port}`;
 
 export default defineConfig({
