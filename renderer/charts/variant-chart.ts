@@ -11,6 +11,20 @@ import { tooltipLines, type ChartOption, type TooltipParam } from './chart-types
 
 type SeriesList = NonNullable<ChartOption['series']>;
 
+/**
+ * Variant names are sentences ("Legal on Claude Haiku 4.5 instead of Sonnet 4.5"): the legend
+ * shows each cut to a fixed width (the full name in its tooltip) and wraps onto more lines, so
+ * every variant's colour stays visible without paging.
+ */
+function wrappingLegend(theme: ChartTheme) {
+  return { top: 4, left: 8, right: 8, textStyle: { color: theme.muted, width: 170, overflow: 'truncate' as const }, tooltip: { show: true } };
+}
+
+/** Room above the plot for a wrapping legend of `items` entries (about two per line in a half-width panel). */
+function legendHeight(items: number): number {
+  return 24 + 22 * Math.ceil(items / 2);
+}
+
 export interface VariantFan {
   name: string;
   stats: readonly MonthStats[];
@@ -22,7 +36,7 @@ export interface VariantFan {
  */
 function fanSeries(fan: VariantFan, color: string, stack: string, opacity: number, zeroLine?: ChartTheme): LineSeriesOption[] {
   const markLine = zeroLine
-    ? { markLine: { silent: true, symbol: 'none', lineStyle: { color: zeroLine.text, width: 1, type: 'solid' as const }, label: { formatter: 'no change', color: zeroLine.muted }, data: [{ yAxis: 0 }] } }
+    ? { markLine: { silent: true, symbol: 'none', lineStyle: { color: zeroLine.text, width: 1, type: 'solid' as const }, label: { formatter: 'no change', position: 'insideEndTop' as const, color: zeroLine.muted }, data: [{ yAxis: 0 }] } }
     : {};
   return [
     { name: fan.name, type: 'line', z: 4, data: fan.stats.map((s) => s.p50), symbol: 'none', lineStyle: { width: 2.5, color }, itemStyle: { color }, ...markLine },
@@ -54,8 +68,8 @@ export function buildVariantFansOption(input: { fans: readonly VariantFan[]; cur
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { color: theme.text },
-    grid: { left: 72, right: 24, top: 48, bottom: 40 },
-    legend: { top: 4, type: 'scroll', textStyle: { color: theme.muted }, data: fans.map((fan, i) => ({ name: fan.name, itemStyle: { color: colorOf(i) } })) },
+    grid: { left: 72, right: 24, top: legendHeight(fans.length), bottom: 40 },
+    legend: { ...wrappingLegend(theme), data: fans.map((fan, i) => ({ name: fan.name, itemStyle: { color: colorOf(i) } })) },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {
@@ -104,7 +118,8 @@ export function buildVariantDeltaOption(input: { variants: readonly VariantDelta
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { color: theme.text },
-    grid: { left: 190, right: 40, top: 36, bottom: 36 },
+    // Room above the plot for the legend and, below it, the "no change" label of the zero line.
+    grid: { left: 190, right: 40, top: 60, bottom: 36 },
     legend: { top: 4, textStyle: { color: theme.muted }, data: ['P10–P90 of the change', 'P25–P75 of the change', 'P50 of the change'] },
     tooltip: {
       trigger: 'axis',
@@ -174,8 +189,8 @@ export function buildMonthlyDeltaOption(input: { variants: readonly { name: stri
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { color: theme.text },
-    grid: { left: 72, right: 24, top: 48, bottom: 40 },
-    legend: { top: 4, type: 'scroll', textStyle: { color: theme.muted }, data: variants.map((v, i) => ({ name: v.name, itemStyle: { color: seriesColor(theme, i + 1) } })) },
+    grid: { left: 72, right: 24, top: legendHeight(variants.length), bottom: 40 },
+    legend: { ...wrappingLegend(theme), data: variants.map((v, i) => ({ name: v.name, itemStyle: { color: seriesColor(theme, i + 1) } })) },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {
