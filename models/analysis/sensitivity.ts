@@ -37,8 +37,8 @@ function pearson(x: Float64Array, y: Float64Array): number {
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
 }
 
-/** Sensitivity of `total` to each driver's per-trial values, by |ρ| descending. */
-export function analyzeSensitivity(total: Float64Array, drivers: ReadonlyMap<string, Float64Array>): SensitivityEntry[] {
+/** Sensitivity of `total` to each driver's per-trial values, by |ρ| descending; `onProgress` hears (drivers done, drivers). */
+export function analyzeSensitivity(total: Float64Array, drivers: ReadonlyMap<string, Float64Array>, onProgress?: (done: number, total: number) => void): SensitivityEntry[] {
   const n = total.length;
   const totalRanks = rank(total, n);
   const overall = spread(total);
@@ -65,6 +65,7 @@ export function analyzeSensitivity(total: Float64Array, drivers: ReadonlyMap<str
       p50AtHigh: binMedian(bins[9]!),
       spreadReduction: counted ? Math.max(0, overall - within / counted) : 0,
     });
+    onProgress?.(entries.length, drivers.size);
   }
   return entries.sort((a, b) => Math.abs(b.rankCorrelation) - Math.abs(a.rankCorrelation) || a.driver.localeCompare(b.driver));
 }

@@ -173,23 +173,39 @@ function strategyNotes(plan: SimulationPlan, costs: readonly GpuCosts[], optimiz
   return notes;
 }
 
-/** Strategies, sized commitments with their curves, providers and GPU-hours; null when no workload uses GPUs. */
-export function analyzePricing(plan: SimulationPlan, store: SeriesStore, reference: ReferenceData): PricingAnalysis | null {
+/**
+ * Strategies, sized commitments with their curves, providers and GPU-hours; null when no workload
+ * uses GPUs. `onProgress` hears (steps done, steps): a big run prices for seconds.
+ */
+export function analyzePricing(plan: SimulationPlan, store: SeriesStore, reference: ReferenceData, onProgress?: (done: number, total: number) => void): PricingAnalysis | null {
   const gpus = Object.keys(plan.gpuPrices);
   if (gpus.length === 0) return null;
   const pricing = plan.scenario.pricing;
   const optimizeFor = pricing?.optimizeFor ?? 'mean';
+  // Per GPU type: its costs, its sizing, its pricing and a curve per term; then the strategies and the providers.
+  const steps = gpus.length * (3 + TERMS.length) + 2;
+  let done = 0;
+  const step = () => onProgress?.(++done, steps);
   const direct = directTotal(store);
-  const costs = gpus.map((gpu) => costsOf(plan, store, gpu));
+  const costs = gpus.map((gpu) => {
+    const c = costsOf(plan, store, gpu);
+    step();
+    return c;
+  });
 
   // Size commitments, then price the optimal mix with gpuMonthCost.
   const problems = costs.map((c) => c.problem);
-  const choices: CommitmentChoice[][] = problems.map(optimizeExpectedCost);
+  const choices: CommitmentChoice[][] = problems.map((problem) => {
+    const choice = optimizeExpectedCost(problem);
+    step();
+    return choice;
+  });
   let priced = costs.map((c, g) => priceCommitments(c.problem, choices[g]!, c.spot));
   if (optimizeFor === 'p90' && choices.some((c) => c.length)) {
     refineForP90(problems, choices, sumOf(direct, priced.map((p) => p.cost)));
     priced = costs.map((c, g) => priceCommitments(c.problem, choices[g]!, c.spot));
   }
+  for (let g = 0; g < gpus.length; g++) step();
   const optimalTotal = sumOf(direct, priced.map((p) => p.cost));
 
   const anySized = choices.some((c) => c.some((choice) => choice.gpuHoursPerMonth > 0));
@@ -202,6 +218,7 @@ export function analyzePricing(plan: SimulationPlan, store: SeriesStore, referen
     ['optimal', optimalTotal],
   ];
   const stats = totals.map(([name, total]) => ({ name, total: summarize(total) }));
+  step();
   const onDemandMean = stats[0]!.total.mean;
   const strategies: PricedStrategy[] = stats.map(({ name, total }) => {
     const note = notesByName[name];
@@ -224,6 +241,7 @@ export function analyzePricing(plan: SimulationPlan, store: SeriesStore, referen
       const configured = c.configured.filter((x) => x.term === term);
       const level = configured.length ? configured.reduce((sum, x) => sum + x.gpuHoursPerMonth, 0) : null;
       const curve = commitmentCurve(c.problem, choices[g]!, term, optimalTotal, level);
+      step();
       return curve ? [curve] : [];
     }),
   );
@@ -235,6 +253,7 @@ export function analyzePricing(plan: SimulationPlan, store: SeriesStore, referen
     reference,
     own: { provider: pricing?.provider, region: pricing?.region, carbon: plan.carbon },
   });
+  step();
 
   return {
     strategies,

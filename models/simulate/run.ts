@@ -12,6 +12,7 @@ import type { ReferenceData } from './reference-data.ts';
 import type { ForecastResult } from './result.ts';
 import { runChunk, type ChunkResult, type RunSettings } from './run-chunk.ts';
 import { SeriesStore } from './series-store.ts';
+import type { ProgressListener } from './step-progress.ts';
 import { summarizeRun } from './summarize.ts';
 
 export type { ChunkResult, RunSettings } from './run-chunk.ts';
@@ -70,6 +71,8 @@ export interface ForecastOptions extends Partial<RunSettings> {
   reference: ReferenceData;
   executor?: ChunkExecutor;
   onProgress?: (done: number, total: number) => void;
+  /** After the trials, the summary's progress (it takes seconds for a big run). */
+  onSummaryProgress?: ProgressListener;
   signal?: CancelSignal;
 }
 
@@ -107,17 +110,18 @@ export async function simulate(scenario: Scenario, options: ForecastOptions): Pr
   return { settings, prepared: prepared.prepared, store, variantStores };
 }
 
-/** The result contract of a finished simulation. */
-export function summarizeSimulation(simulation: Simulation, reference: ReferenceData): ForecastResult {
+/** The result contract of a finished simulation; `onProgress` hears how far the summary is. */
+export function summarizeSimulation(simulation: Simulation, reference: ReferenceData, onProgress?: ProgressListener): ForecastResult {
   const { settings, prepared, store, variantStores } = simulation;
   return summarizeRun(prepared.plan, store, reference, {
     seed: settings.seed,
     sampling: settings.sampling,
     variants: prepared.variants.map((variant, i) => ({ name: variant.name, plan: variant.plan, store: variantStores[i]! })),
+    ...(onProgress ? { onProgress } : {}),
   });
 }
 
 /** Runs a validated scenario to a ForecastResult. Throws on issues (check with prepareForecast first). */
 export async function runForecast(scenario: Scenario, options: ForecastOptions): Promise<ForecastResult> {
-  return summarizeSimulation(await simulate(scenario, options), options.reference);
+  return summarizeSimulation(await simulate(scenario, options), options.reference, options.onSummaryProgress);
 }

@@ -89,9 +89,13 @@ export function summarize(values: Float64Array): Stats {
   return { mean, sd, p5, p10, p25, p50, p75, p90, p95 };
 }
 
-/** Stats per month of a month-major per-trial-month series. */
-export function summarizeMonths(values: Float64Array, trials: number, labels: readonly string[]): MonthStats[] {
-  return labels.map((month, m) => ({ month, ...summarize(values.subarray(m * trials, (m + 1) * trials)) }));
+/** Stats per month of a month-major per-trial-month series; `onProgress` hears (months done, months). */
+export function summarizeMonths(values: Float64Array, trials: number, labels: readonly string[], onProgress?: (done: number, total: number) => void): MonthStats[] {
+  return labels.map((month, m) => {
+    const stats = { month, ...summarize(values.subarray(m * trials, (m + 1) * trials)) };
+    onProgress?.(m + 1, labels.length);
+    return stats;
+  });
 }
 
 /** Stats of the values where `include` is true; null when none are. */

@@ -15,13 +15,19 @@ import { sampleShape } from './sample-shape.ts';
 import type { BudgetResult, CarbonResult, ForecastResult, UnitResult, VariantResult } from './result.ts';
 import type { SeriesStore } from './series-store.ts';
 import { meanAndSd, percentileStdError, probability, summarize, summarizeMonths } from './stats.ts';
+import { stepProgress, type ProgressListener } from './step-progress.ts';
 
 export interface SummaryOptions {
   seed: number;
   sampling: 'lhs' | 'random';
   /** Variant plans and names, simulated with the same streams (common random numbers). */
   variants?: { name: string; plan: SimulationPlan; store: SeriesStore }[];
+  /** Told how far the summary is, in steps (a 100,000-trial summary takes seconds: the app shows it). */
+  onProgress?: ProgressListener;
 }
+
+/** Steps the pricing analysis is given in the summary's progress, per GPU type (it is one of the heavy parts). */
+const PRICING_STEPS_PER_GPU = 8;
 
 function cumulativeOf(values: Float64Array, trials: number, months: number): Float64Array {
   const out = new Float64Array(values.length);
@@ -42,38 +48,52 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
   const { trials, months } = store;
   const labels = plan.monthLabels;
   const scenario = plan.scenario;
+  const driverNames = store.trialNames().filter((name) => name.startsWith('driver:'));
+  const tagKeys = [...new Set(plan.workloads.flatMap((w) => Object.keys(w.tags)))].sort();
+  const chargebackGroups = tagKeys.reduce((sum, key) => sum + new Set(plan.workloads.map((w) => w.tags[key] ?? '(untagged)')).size, 0);
+  const progress = stepProgress(
+    // the monthly total, precision, budget, ROI, carbon and four closing statistics are a step each; the rest as counted.
+    9 + plan.workloads.length + (scenario.budget?.byTag?.length ?? 0) + driverNames.length + plan.units.length + chargebackGroups + (options.variants?.length ?? 0) + PRICING_STEPS_PER_GPU * Object.keys(plan.gpuPrices).length,
+    options.onProgress,
+  );
   const monthly = monthlyTotal(plan, store);
   const total = store.horizonTotal(monthly);
+  progress.step();
 
   const workloads: ForecastResult['workloads'] = {};
   for (const workload of plan.workloads) {
     const cost = store.trialMonth(series.workloadCost(workload.index))!;
-    workloads[workload.spec.id] = { total: summarize(store.horizonTotal(cost)), monthly: summarizeMonths(cost, trials, labels) };
+    workloads[workload.spec.id] = { total: summarize(store.horizonTotal(cost)), monthly: summarizeMonths(cost, trials, labels, progress.part(1)) };
+    progress.step();
   }
 
   const p50 = percentileStdError(total, 50, CHUNK_SIZE);
   const p90 = percentileStdError(total, 90, CHUNK_SIZE);
+  progress.step();
 
   // Budget, with per-tag budgets over the workloads carrying the tag value.
   let budget: BudgetResult | null = null;
   if (scenario.budget) {
     budget = { ...analyzeBudget(scenario.budget, monthly, trials, months) };
+    progress.step();
     if (scenario.budget.byTag?.length) {
       budget.byTag = scenario.budget.byTag.map((tagBudget) => {
         const names = plan.workloads.filter((w) => w.tags[tagBudget.tag] === tagBudget.value).map((w) => series.workloadCost(w.index));
-        return { tag: tagBudget.tag, value: tagBudget.value, ...analyzeBudget({ ...tagBudget, thresholds: scenario.budget!.thresholds }, store.sum(names), trials, months) };
+        const analysis = analyzeBudget({ ...tagBudget, thresholds: scenario.budget!.thresholds }, store.sum(names), trials, months);
+        progress.step();
+        return { tag: tagBudget.tag, value: tagBudget.value, ...analysis };
       });
     }
   }
 
   const drivers = new Map<string, Float64Array>();
-  for (const name of store.trialNames()) {
-    if (name.startsWith('driver:')) drivers.set(name.slice('driver:'.length), store.trial(name)!);
-  }
-  const sensitivity = analyzeSensitivity(total, drivers).filter((entry) => Number.isFinite(entry.rankCorrelation));
+  for (const name of driverNames) drivers.set(name.slice('driver:'.length), store.trial(name)!);
+  const sensitivity = analyzeSensitivity(total, drivers, progress.part(driverNames.length)).filter((entry) => Number.isFinite(entry.rankCorrelation));
+  progress.step();
 
   const value = store.trialMonth(series.value);
   const roi = value && scenario.value ? analyzeRoi(value, monthly, trials, labels, scenario.value.discountRate ?? 0.1) : null;
+  progress.step();
 
   // Unit costs: the cost of the chosen workloads over the units they served.
   let units: Record<string, UnitResult> | null = null;
@@ -89,6 +109,7 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
       const perUnit = new Float64Array(trials);
       for (let t = 0; t < trials; t++) perUnit[t] = countTotal[t]! > 0 ? (costTotal[t]! / countTotal[t]!) * unit.per : 0;
       units[unit.name] = { costPerUnit: summarize(perUnit), monthly: summarizeMonths(perUnitMonthly, trials, labels), per: unit.per };
+      progress.step();
     }
   }
 
@@ -108,10 +129,10 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
     const tonnes = energy.map((kwh) => (kwh * plan.carbon!.kgPerKwh) / 1000);
     carbon = { energyMWh: summarize(mwh), co2eTonnes: summarize(tonnes), byWorkload };
   }
+  progress.step();
 
   // Chargeback by every tag key.
   const chargeback: NonNullable<ForecastResult['chargeback']> = {};
-  const tagKeys = [...new Set(plan.workloads.flatMap((w) => Object.keys(w.tags)))].sort();
   for (const key of tagKeys) {
     const groups = new Map<string, string[]>();
     for (const workload of plan.workloads) {
@@ -121,7 +142,8 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
     chargeback[key] = {};
     for (const [group, names] of groups) {
       const cost = store.sum(names);
-      chargeback[key][group] = { total: summarize(store.horizonTotal(cost)), monthly: summarizeMonths(cost, trials, labels) };
+      chargeback[key][group] = { total: summarize(store.horizonTotal(cost)), monthly: summarizeMonths(cost, trials, labels, progress.part(1)) };
+      progress.step();
     }
   }
 
@@ -138,6 +160,10 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
       // Paired per trial: the change the variant makes under the same random numbers, not a difference of quantiles.
       const monthlyDelta = new Float64Array(variantMonthly.length);
       for (let i = 0; i < monthlyDelta.length; i++) monthlyDelta[i] = variantMonthly[i]! - monthly[i]!;
+      const part = progress.part();
+      const variantMonths = summarizeMonths(variantMonthly, trials, labels, (done, of) => part(done, 2 * of));
+      const deltaMonths = summarizeMonths(monthlyDelta, trials, labels, (done, of) => part(of + done, 2 * of));
+      progress.step();
       return {
         name,
         total: stats,
@@ -146,12 +172,29 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
         deltaMean: deltaStats.mean,
         probabilityCheaper: probability(delta, (d) => d < 0),
         deltaStdError: deltaStats.sd / Math.sqrt(trials),
-        monthly: summarizeMonths(variantMonthly, trials, labels),
+        monthly: variantMonths,
         delta: summarize(delta),
-        monthlyDelta: summarizeMonths(monthlyDelta, trials, labels),
+        monthlyDelta: deltaMonths,
       };
     });
   }
+
+  const pricing = analyzePricing(plan, store, reference, progress.part(PRICING_STEPS_PER_GPU * Object.keys(plan.gpuPrices).length));
+  progress.step();
+  const totalStats = summarize(total);
+  progress.step();
+  const monthlyStats = summarizeMonths(monthly, trials, labels, progress.part(1));
+  progress.step();
+  const cumulative = summarizeMonths(cumulativeOf(monthly, trials, months), trials, labels, progress.part(1));
+  progress.step();
+  const shapes = progress.part();
+  const driverShapes = [...drivers].map(([name, values], i) => {
+    const shape = sampleShape(values);
+    shapes(i + 1, drivers.size + 1);
+    return [name, shape] as const;
+  });
+  const distributions = { total: sampleShape(total), drivers: Object.fromEntries(driverShapes) };
+  progress.finish();
 
   return {
     scenario: scenario.name,
@@ -160,20 +203,20 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
     seed: options.seed,
     sampling: options.sampling,
     months: labels,
-    total: summarize(total),
-    monthly: summarizeMonths(monthly, trials, labels),
+    total: totalStats,
+    monthly: monthlyStats,
     workloads,
     precision: { p50StdError: p50.stdError, p90StdError: p90.stdError, method: p50.method },
     budget,
     sensitivity,
-    pricing: analyzePricing(plan, store, reference),
+    pricing,
     roi,
     units,
     carbon,
     variants,
     chargeback,
-    cumulative: summarizeMonths(cumulativeOf(monthly, trials, months), trials, labels),
-    distributions: { total: sampleShape(total), drivers: Object.fromEntries([...drivers].map(([name, values]) => [name, sampleShape(values)])) },
+    cumulative,
+    distributions,
     ...(plan.warnings.length ? { warnings: plan.warnings } : {}),
   };
 }
