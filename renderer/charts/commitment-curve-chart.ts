@@ -31,8 +31,9 @@ const hours = (v: number) => `${formatNumber(v)} GPU-h/mo`;
 export function buildCommitmentCurveOption(input: CommitmentCurveInput): ChartOption {
   const { points, currency, theme, optimum, configured } = input;
   const markers: { xAxis: number; name: string; color: string; position: 'insideEndTop' | 'insideEndBottom' }[] = [];
-  if (optimum !== undefined) markers.push({ xAxis: optimum, name: `Optimum ${hours(optimum)}`, color: theme.good, position: 'insideEndTop' });
-  if (configured !== null && configured !== undefined) markers.push({ xAxis: configured, name: `Current ${hours(configured)}`, color: theme.budget, position: 'insideEndBottom' });
+  // Short labels along the lines (the axis names the unit); two levels close together stay readable.
+  if (optimum !== undefined) markers.push({ xAxis: optimum, name: `optimum ${formatNumber(optimum)}`, color: theme.good, position: 'insideEndTop' });
+  if (configured !== null && configured !== undefined) markers.push({ xAxis: configured, name: `current ${formatNumber(configured)}`, color: theme.budget, position: 'insideEndBottom' });
   const optimumPoint = optimum !== undefined ? pointAt(points, optimum) : undefined;
   return {
     aria: { enabled: true, label: { description: `Commitment curve, ${input.gpu} ${input.term}` } },

@@ -71,12 +71,12 @@ describe('commitment curve', () => {
     expect(expected!.data).toEqual(points.map((p) => [p.gpuHoursPerMonth, p.expectedCost]));
     expect(p90!.data).toEqual(points.map((p) => [p.gpuHoursPerMonth, p.p90Cost]));
     expect(expected!.markLine!.data.map((d) => [d.xAxis, d.name])).toEqual([
-      [100, 'Optimum 100 GPU-h/mo'],
-      [300, 'Current 300 GPU-h/mo'],
+      [100, 'optimum 100'],
+      [300, 'current 300'],
     ]);
     expect(expected!.markPoint!.data[0]!.coord).toEqual([100, points[1]!.expectedCost]);
     expect(tooltipOf(option)([{ dataIndex: 3 }])).toContain('expected total: $153,000');
-    expect(renderSvg(option)).toContain('Optimum 100 GPU-h/mo');
+    expect(renderSvg(option)).toContain('optimum 100');
   });
 
   it('draws no current marker without a configured commitment, and finds the nearest point', () => {

@@ -66,7 +66,8 @@ export function buildRangeBarOption({ rows, currency, theme, title, secondary }:
     {
       name: 'P50',
       type: 'bar',
-      data: rows.map((row) => ({ value: row.stats.p50, itemStyle: { color: row.highlight ? theme.median : theme.innerBand } })),
+      // A highlighted bar is dark in light mode and light in dark mode: its label takes the opposite.
+      data: rows.map((row) => ({ value: row.stats.p50, itemStyle: { color: row.highlight ? theme.median : theme.innerBand }, ...(row.highlight ? { label: { color: theme.name === 'dark' ? theme.background : '#ffffff' } } : {}) })),
       barMaxWidth: 26,
       label: { show: true, position: 'insideLeft', color: theme.text, formatter: (p: { value?: unknown }) => formatMoneyShort(Number(p.value), currency) },
     },
@@ -76,6 +77,7 @@ export function buildRangeBarOption({ rows, currency, theme, title, secondary }:
       renderItem: renderWhisker(theme.text) as never,
       data: whiskerData(rows),
       encode: { x: [1, 2], y: 0 },
+      itemStyle: { color: theme.text },
       z: 3,
       silent: true,
     },
