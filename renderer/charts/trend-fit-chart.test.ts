@@ -58,4 +58,17 @@ describe('trend fit chart', () => {
     expect(tooltipOf(option)([{ dataIndex: 2 }])).toContain('cost_total: $125');
     expect(renderSvg(option)).toContain('cost_total');
   });
+
+  it('draws the months before the fitted stretch muted, with a gap where the series has none', () => {
+    const option = buildTrendFitOption({ history, earlier: [{ month: '2026-08', value: 90 }, { month: '2026-09', value: null }], fitted: [101, 112, 123], projection, currency: null, seriesName: 'mau', theme: lightTheme });
+    const byName = (name: string) => seriesOf(option).find((s) => s.name === name)!;
+    expect((option.xAxis as { data: string[] }).data.slice(0, 3)).toEqual(['2026-08', '2026-09', '2026-10']);
+    expect(byName('Not fitted').data).toEqual([90, null, null, null, null, null, null]);
+    expect(byName('mau').data).toEqual([null, null, 100, 110, 125, null, null]);
+    expect(byName('Fitted trend').data.slice(2, 5)).toEqual([101, 112, 123]);
+    expect(byName('Projected P50').data.slice(5)).toEqual([135, 145]);
+    expect(tooltipOf(option)([{ dataIndex: 1 }])).toContain('no data');
+    expect(tooltipOf(option)([{ dataIndex: 3 }])).toContain('fitted trend: 112');
+    expect(renderSvg(option)).toContain('Not fitted');
+  });
 });

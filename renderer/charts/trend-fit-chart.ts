@@ -10,8 +10,10 @@ import type { ChartTheme } from './chart-theme.ts';
 import { tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
 
 export interface TrendFitChartInput {
-  /** The history, consecutive months ascending. */
+  /** The history fitted, consecutive months ascending. */
   history: readonly { month: string; value: number }[];
+  /** Months of the series before the fitted stretch (null where it has no value), drawn muted as "not fitted". */
+  earlier?: readonly { month: string; value: number | null }[];
   /** The fitted curve at each history month, or null when there is no fit. */
   fitted: readonly number[] | null;
   /** Projected months after the history. */
@@ -29,9 +31,11 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
 
 export function buildTrendFitOption(input: TrendFitChartInput): ChartOption {
   const { history, fitted, projection, currency, theme, seriesName } = input;
-  const months = [...history.map((h) => h.month), ...projection.map((p) => p.month)];
+  const earlier = input.earlier ?? [];
+  const lead = earlier.length;
+  const months = [...earlier.map((e) => e.month), ...history.map((h) => h.month), ...projection.map((p) => p.month)];
   const pad = (values: readonly (number | null)[], before: number, after: number): (number | null)[] => [...Array<null>(before).fill(null), ...values, ...Array<null>(after).fill(null)];
-  const before = history.length;
+  const before = lead + history.length;
   const projected = (pick: (s: MonthStats) => number) => pad(projection.map(pick), before, 0);
   const full = (value: number) => (currency ? formatMoney(value, currency) : formatNumber(value, Math.abs(value) < 100 ? 2 : 0));
   const short = (value: number) => (currency ? formatMoneyShort(value, currency) : compact.format(value));
@@ -64,10 +68,13 @@ export function buildTrendFitOption(input: TrendFitChartInput): ChartOption {
         ? { markLine: { silent: true, symbol: 'none', lineStyle: { color: theme.budget, type: 'dashed' as const }, label: { formatter: 'forecast starts', color: theme.muted }, data: [{ xAxis: start }] } }
         : {}),
     },
-    { name: seriesName, type: 'line', data: pad(history.map((h) => h.value), 0, projection.length), symbol: 'circle', symbolSize: 6, lineStyle: { width: 2, color: theme.text }, itemStyle: { color: theme.text } },
+    { name: seriesName, type: 'line', data: pad(history.map((h) => h.value), lead, projection.length), symbol: 'circle', symbolSize: 6, lineStyle: { width: 2, color: theme.text }, itemStyle: { color: theme.text } },
   ];
+  if (lead) {
+    series.push({ name: 'Not fitted', type: 'line', data: pad(earlier.map((e) => e.value), 0, history.length + projection.length), symbol: 'emptyCircle', symbolSize: 6, lineStyle: { width: 1.5, type: 'dotted', color: theme.muted }, itemStyle: { color: theme.muted } });
+  }
   if (fitted) {
-    series.push({ name: 'Fitted trend', type: 'line', data: pad(fitted, 0, projection.length), symbol: 'none', lineStyle: { width: 2, type: 'dashed', color: theme.budget }, itemStyle: { color: theme.budget } });
+    series.push({ name: 'Fitted trend', type: 'line', data: pad(fitted, lead, projection.length), symbol: 'none', lineStyle: { width: 2, type: 'dashed', color: theme.budget }, itemStyle: { color: theme.budget } });
   }
   return {
     aria: { enabled: true, label: { description: `History of ${seriesName} with the fitted trend and its projected bands` } },
@@ -78,7 +85,7 @@ export function buildTrendFitOption(input: TrendFitChartInput): ChartOption {
     legend: {
       top: 4,
       textStyle: { color: theme.muted },
-      data: [seriesName, ...(fitted ? ['Fitted trend'] : []), ...(projection.length ? ['Projected P50', 'P25–P75', 'P75–P90'] : [])],
+      data: [seriesName, ...(lead ? ['Not fitted'] : []), ...(fitted ? ['Fitted trend'] : []), ...(projection.length ? ['Projected P50', 'P25–P75', 'P75–P90'] : [])],
       formatter: (name: string) => (name === 'P25–P75' ? 'P25–P75 (50 %)' : name === 'P75–P90' ? 'P10–P90 (80 %)' : name),
     },
     tooltip: {
@@ -86,9 +93,13 @@ export function buildTrendFitOption(input: TrendFitChartInput): ChartOption {
       formatter: (params: unknown) => {
         const index = (params as TooltipParam[])[0]?.dataIndex ?? 0;
         const month = months[index] ?? '';
+        if (index < lead) {
+          const value = earlier[index]?.value ?? null;
+          return tooltipLines(`${month} (not fitted)`, [[seriesName, value === null ? 'no data' : full(value)]]);
+        }
         if (index < before) {
-          const lines: [string, string][] = [[seriesName, full(history[index]?.value ?? Number.NaN)]];
-          if (fitted) lines.push(['fitted trend', full(fitted[index] ?? Number.NaN)]);
+          const lines: [string, string][] = [[seriesName, full(history[index - lead]?.value ?? Number.NaN)]];
+          if (fitted) lines.push(['fitted trend', full(fitted[index - lead] ?? Number.NaN)]);
           return tooltipLines(month, lines);
         }
         const s = projection[index - before];
