@@ -32,7 +32,9 @@ export function StatusBar() {
       </span>
       <span data-testid="full-status">
         {full.status === 'running'
-          ? `Running ${formatNumber(full.done)} / ${formatNumber(full.trials)} trials…`
+          ? full.summary
+            ? `Summarizing ${formatNumber(full.trials)} trials…`
+            : `Running ${formatNumber(full.done)} / ${formatNumber(full.trials)} trials…`
           : full.status === 'cancelled'
             ? 'Run cancelled'
             : full.status === 'error'

@@ -22,7 +22,12 @@ function RunControls() {
   const scenarioTrials = check?.scenario?.simulation?.trials ?? 10_000;
   const trials = runTrials ?? scenarioTrials;
   const running = full.status === 'running';
-  const share = full.trials ? full.done / full.trials : 0;
+  // The trials first, then their summary (seconds, for a big run): one bar per phase.
+  const summary = full.summary;
+  const [now, max] = summary ? [summary.done, summary.total] : [full.done, full.trials];
+  const share = max ? now / max : 0;
+  const percent = Math.round(share * 100);
+  const valueText = summary ? `summarizing the trials, ${percent} %` : `${formatNumber(full.done)} of ${formatNumber(full.trials)} trials`;
   const choices = [...new Set([...TRIAL_CHOICES, scenarioTrials])].sort((a, b) => a - b);
   return (
     <div className="run-controls">
@@ -38,9 +43,21 @@ function RunControls() {
       </label>
       {running ? (
         <>
-          <div className="progress" role="progressbar" aria-label="Forecast progress" aria-valuemin={0} aria-valuemax={full.trials} aria-valuenow={full.done} data-testid="run-progress">
-            <div className="progress-fill" style={{ width: `${Math.round(share * 100)}%` }} />
-            <span className="progress-text">{Math.round(share * 100)} %</span>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Forecast progress"
+            aria-valuemin={0}
+            aria-valuemax={max}
+            aria-valuenow={now}
+            aria-valuetext={valueText}
+            data-phase={summary ? 'summary' : 'trials'}
+            data-testid="run-progress"
+          >
+            <div className="progress-fill" style={{ width: `${percent}%` }} />
+            <span className="progress-text">
+              {summary ? 'Summary' : 'Trials'} {percent} %
+            </span>
           </div>
           <button type="button" className="button danger" onClick={() => commands.cancel()}>
             Cancel

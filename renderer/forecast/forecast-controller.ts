@@ -30,6 +30,7 @@ export function startForecastController(store: AppStore, createWorker: () => Wor
   let previewWanted = false;
   /** Only the latest full run may write its outcome to the store. */
   let fullToken = 0;
+  let disposed = false;
 
   const previewLatest = async (): Promise<void> => {
     if (previewRunning) {
@@ -49,6 +50,8 @@ export function startForecastController(store: AppStore, createWorker: () => Wor
       const settings = runSettings(scenario, { trials: Math.min(PREVIEW_TRIALS, scenario.simulation?.trials ?? PREVIEW_TRIALS) });
       const { result, elapsedMs } = await previewLane.forecast(scenario, settings, undefined, state.userPrices?.rows);
       store.getState().previewFinished(revision, result, elapsedMs);
+      // With the preview on screen, load the full run's worker too, so Run starts at once.
+      if (!disposed) fullLane.warm();
     } catch (error) {
       if (!(error instanceof RunCancelledError)) store.getState().previewFailed(revision, error instanceof Error ? error.message : String(error));
     } finally {
@@ -80,8 +83,8 @@ export function startForecastController(store: AppStore, createWorker: () => Wor
         const { result, elapsedMs } = await fullLane.forecast(
           scenario,
           settings,
-          (done, total) => {
-            if (token === fullToken) store.getState().fullProgress(done, total);
+          (done, total, phase) => {
+            if (token === fullToken) store.getState().fullProgress(done, total, phase);
           },
           state.userPrices?.rows,
         );
@@ -98,12 +101,15 @@ export function startForecastController(store: AppStore, createWorker: () => Wor
       fullToken++;
       fullLane.cancel();
       store.getState().fullStopped('cancelled');
+      // A fresh worker for the next run, loading while the user decides.
+      fullLane.warm();
     },
     buildWorkbook(scenario, result) {
       // The preview lane is idle between edits and already warm; a workbook never waits for a run.
       return previewLane.workbook(scenario, result, catalogAsOf().newest);
     },
     dispose() {
+      disposed = true;
       unsubscribe();
       previewLane.cancel();
       fullLane.cancel();

@@ -6,7 +6,7 @@ import type { InstancePrice } from '../../models/pricing/catalog/catalog.ts';
 import type { Scenario } from '../../models/scenario/schema.ts';
 import type { ForecastResult } from '../../models/simulate/result.ts';
 import type { RunSettings } from '../../models/simulate/run.ts';
-import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { ProgressPhase, WorkerRequest, WorkerResponse } from './protocol.ts';
 import type { ReadTableOptions } from '../../models/io/table-read.ts';
 import type { DataFile, DataImportOutcome, ImportMapping, TrendOutcome, TrendRequest } from './data-import.ts';
 
@@ -28,8 +28,11 @@ export class RunCancelledError extends Error {
 interface Pending {
   resolve: (response: WorkerResponse) => void;
   reject: (error: Error) => void;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ProgressListener;
 }
+
+/** Progress of a forecast: trials done of all, then summary steps done of all. */
+export type ProgressListener = (done: number, total: number, phase: ProgressPhase) => void;
 
 export class ForecastLane {
   private worker: WorkerLike | null = null;
@@ -39,7 +42,7 @@ export class ForecastLane {
   constructor(private readonly createWorker: () => WorkerLike) {}
 
   /** Runs a forecast (with imported prices over the catalog, when given); rejects with RunCancelledError when cancelled. */
-  async forecast(scenario: Scenario, settings: RunSettings, onProgress?: (done: number, total: number) => void, userPrices?: InstancePrice[]): Promise<{ result: ForecastResult; elapsedMs: number }> {
+  async forecast(scenario: Scenario, settings: RunSettings, onProgress?: ProgressListener, userPrices?: InstancePrice[]): Promise<{ result: ForecastResult; elapsedMs: number }> {
     const response = await this.request((id) => ({ kind: 'forecast', id, scenario, settings, ...(userPrices?.length ? { userPrices } : {}) }), onProgress);
     if (response.kind !== 'forecast') throw new Error('the forecast worker answered out of turn');
     return { result: response.result, elapsedMs: response.elapsedMs };
@@ -75,11 +78,16 @@ export class ForecastLane {
     for (const request of pending) request.reject(new RunCancelledError());
   }
 
+  /** Starts the worker now, so that the next request does not wait for it to load. */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   get busy(): boolean {
     return this.pending.size > 0;
   }
 
-  private request(build: (id: number) => WorkerRequest, onProgress?: (done: number, total: number) => void): Promise<WorkerResponse> {
+  private request(build: (id: number) => WorkerRequest, onProgress?: ProgressListener): Promise<WorkerResponse> {
     const id = this.nextId++;
     const worker = this.ensureWorker();
     return new Promise<WorkerResponse>((resolve, reject) => {
@@ -110,7 +118,7 @@ export class ForecastLane {
     const pending = this.pending.get(response.id);
     if (!pending) return;
     if (response.kind === 'progress') {
-      pending.onProgress?.(response.done, response.total);
+      pending.onProgress?.(response.done, response.total, response.phase);
       return;
     }
     this.pending.delete(response.id);

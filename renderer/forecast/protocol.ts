@@ -17,10 +17,13 @@ export type WorkerRequest =
   | { kind: 'forecast'; id: number; scenario: Scenario; settings: RunSettings; /** Imported price rows applied over the bundled catalog. */ userPrices?: InstancePrice[] }
   | { kind: 'workbook'; id: number; scenario: Scenario; result: ForecastResult; catalogAsOf: string };
 
+/** A forecast runs its trials, then summarizes them (seconds, for a big run). */
+export type ProgressPhase = 'trials' | 'summary';
+
 export type WorkerResponse =
   | { kind: 'import-table'; id: number; outcome: DataImportOutcome }
   | { kind: 'fit-trend'; id: number; outcome: TrendOutcome }
-  | { kind: 'progress'; id: number; done: number; total: number }
+  | { kind: 'progress'; id: number; phase: ProgressPhase; done: number; total: number }
   | { kind: 'forecast'; id: number; result: ForecastResult; elapsedMs: number }
   | { kind: 'workbook'; id: number; bytes: Uint8Array }
   | { kind: 'error'; id: number; message: string };

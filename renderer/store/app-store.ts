@@ -35,7 +35,10 @@ export interface RunState {
   /** The document revision this run belongs to. */
   revision: number;
   trials: number;
+  /** Trials done so far. */
   done: number;
+  /** Once the trials are done, how far the summary of them is (steps); null before. */
+  summary: { done: number; total: number } | null;
   result: ForecastResult | null;
   error: string | null;
   elapsedMs: number | null;
@@ -93,7 +96,8 @@ export interface AppState {
   previewFinished(revision: number, result: ForecastResult, elapsedMs: number): void;
   previewFailed(revision: number, error: string): void;
   fullStarted(revision: number, trials: number): void;
-  fullProgress(done: number, total: number): void;
+  /** Trials done of all (phase `trials`), then summary steps done of all (phase `summary`). */
+  fullProgress(done: number, total: number, phase?: 'trials' | 'summary'): void;
   fullFinished(result: ForecastResult, elapsedMs: number): void;
   fullStopped(status: 'cancelled' | 'error', error?: string): void;
 
@@ -107,7 +111,7 @@ export interface AppState {
   setUserPrices(prices: UserPrices | null): void;
 }
 
-export const idleRun: RunState = { status: 'idle', revision: -1, trials: 0, done: 0, result: null, error: null, elapsedMs: null };
+export const idleRun: RunState = { status: 'idle', revision: -1, trials: 0, done: 0, summary: null, result: null, error: null, elapsedMs: null };
 
 export type AppStore = StoreApi<AppState>;
 
@@ -153,11 +157,15 @@ export function createAppStore(): AppStore {
     markSaved: (file, text, key) => set((state) => (state.document ? { document: { ...state.document, file, savedText: text, key } } : {})),
     setRunTrials: (runTrials) => set({ runTrials }),
 
-    previewStarted: (revision, trials) => set((state) => ({ preview: { ...state.preview, status: 'running', revision, trials, done: 0, error: null } })),
-    previewFinished: (revision, result, elapsedMs) => set({ preview: { status: 'done', revision, trials: result.trials, done: result.trials, result, error: null, elapsedMs } }),
+    previewStarted: (revision, trials) => set((state) => ({ preview: { ...state.preview, status: 'running', revision, trials, done: 0, summary: null, error: null } })),
+    previewFinished: (revision, result, elapsedMs) => set({ preview: { status: 'done', revision, trials: result.trials, done: result.trials, summary: null, result, error: null, elapsedMs } }),
     previewFailed: (revision, error) => set((state) => ({ preview: { ...state.preview, status: 'error', revision, error } })),
-    fullStarted: (revision, trials) => set((state) => ({ full: { ...state.full, status: 'running', revision, trials, done: 0, error: null } })),
-    fullProgress: (done, total) => set((state) => (state.full.status === 'running' ? { full: { ...state.full, done, trials: total } } : {})),
+    fullStarted: (revision, trials) => set((state) => ({ full: { ...state.full, status: 'running', revision, trials, done: 0, summary: null, error: null } })),
+    fullProgress: (done, total, phase = 'trials') =>
+      set((state) => {
+        if (state.full.status !== 'running') return {};
+        return { full: phase === 'summary' ? { ...state.full, done: state.full.trials, summary: { done, total } } : { ...state.full, done, trials: total, summary: null } };
+      }),
     fullFinished: (result, elapsedMs) => set((state) => ({ full: { ...state.full, status: 'done', done: result.trials, result, error: null, elapsedMs } })),
     fullStopped: (status, error) => set((state) => ({ full: { ...state.full, status, error: error ?? null } })),
 
