@@ -9,6 +9,33 @@ import { useTheme } from '../app/use-theme.ts';
 import type { ChartOption } from './chart-types.ts';
 import { echarts } from './echarts-setup.ts';
 
+/**
+ * Chart updates wait in a queue and each is drawn in its own task: a new result redraws every
+ * chart of a view, and drawn in one frame they would hold the UI thread for one long task.
+ */
+const pendingDraws = new Map<echarts.ECharts, ChartOption>();
+let drawScheduled = false;
+
+function drawNext(): void {
+  const next = pendingDraws.entries().next();
+  if (next.done) {
+    drawScheduled = false;
+    return;
+  }
+  const [instance, option] = next.value;
+  pendingDraws.delete(instance);
+  if (!instance.isDisposed()) instance.setOption(option, { notMerge: true });
+  setTimeout(drawNext, 0);
+}
+
+function scheduleDraw(instance: echarts.ECharts, option: ChartOption): void {
+  pendingDraws.set(instance, option);
+  if (!drawScheduled) {
+    drawScheduled = true;
+    setTimeout(drawNext, 0);
+  }
+}
+
 export interface ChartProps {
   option: ChartOption;
   /** Used for the exported file name and as the chart's accessible label. */
@@ -32,13 +59,14 @@ export function Chart({ option, name, height = 320, testId }: ChartProps) {
     observer.observe(element);
     return () => {
       observer.disconnect();
+      pendingDraws.delete(instance);
       instance.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true, lazyUpdate: true });
+    if (chart.current) scheduleDraw(chart.current, option);
   }, [option]);
 
   const exportPng = () => {
