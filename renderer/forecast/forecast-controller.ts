@@ -75,7 +75,8 @@ export function startForecastController(store: AppStore, createWorker: () => Wor
         state.notify('error', `Fix ${errors.length} problem${errors.length === 1 ? '' : 's'} in the assumptions before running.`);
         return;
       }
-      fullLane.cancel();
+      // A run still going is replaced; an idle (warm) worker is kept.
+      if (fullLane.busy) fullLane.cancel();
       const token = ++fullToken;
       const settings = runSettings(scenario, state.runTrials !== null ? { trials: state.runTrials } : {});
       state.fullStarted(state.document.revision, settings.trials);
