@@ -1,17 +1,14 @@
 /**
  * A user's price file from the picker to the forecast: precise problems for a bad file, and for
  * a good one the store's rows reach the worker and change the prices in the next preview —
- * through the real store, controller, lane and engine (the worker runs in-process here).
+ * through the real store, controller, lane and worker logic (forecast-handler.ts, in-process).
  */
 import { describe, expect, it } from 'vitest';
-import { referenceWithUserPrices } from '../../../models/pricing/reference.ts';
 import type { ForecastResult } from '../../../models/simulate/result.ts';
-import { runForecast } from '../../../models/simulate/run.ts';
 import type { ScenarioDocument } from '../../document/document-text.ts';
 import { documentText } from '../../document/document-text.ts';
 import { startForecastController } from '../../forecast/forecast-controller.ts';
-import type { WorkerLike } from '../../forecast/forecast-lane.ts';
-import type { WorkerRequest, WorkerResponse } from '../../forecast/protocol.ts';
+import { inProcessWorker, type InProcessWorker } from '../../forecast/in-process-worker.ts';
 import { createAppStore, isDirty } from '../../store/app-store.ts';
 import { describePriceError, readPriceFile } from './price-import.ts';
 
@@ -42,25 +39,6 @@ describe('readPriceFile', () => {
   });
 });
 
-/** The forecast worker's job, in-process: the same engine call as forecast.worker.ts. */
-function inProcessWorker(requests: WorkerRequest[]): WorkerLike {
-  const worker: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    terminate: () => undefined,
-    postMessage(request) {
-      requests.push(request);
-      if (request.kind !== 'forecast') return;
-      const started = Date.now();
-      void runForecast(request.scenario, { ...request.settings, reference: referenceWithUserPrices(request.userPrices) }).then((result) => {
-        const response: WorkerResponse = { kind: 'forecast', id: request.id, result, elapsedMs: Date.now() - started };
-        worker.onmessage?.({ data: response } as MessageEvent<WorkerResponse>);
-      });
-    },
-  };
-  return worker;
-}
-
 const document: ScenarioDocument = {
   format: 'costcast/scenario',
   version: 1,
@@ -78,8 +56,13 @@ const awsPrice = (result: ForecastResult) => result.pricing!.providers.find((p) 
 describe('imported prices in the store', () => {
   it('move the revision on without an unsaved change, reach the worker, and change the next preview', async () => {
     const store = createAppStore();
-    const requests: WorkerRequest[] = [];
-    const controller = startForecastController(store, () => inProcessWorker(requests));
+    const workers: InProcessWorker[] = [];
+    const controller = startForecastController(store, () => {
+      const worker = inProcessWorker();
+      workers.push(worker);
+      return worker;
+    });
+    const lastForecastRequest = () => workers.flatMap((w) => w.requests).filter((r) => r.kind === 'forecast').at(-1);
     store.getState().openDocument({ key: 'k', file: { name: 'gpu.json', path: null }, savedText: documentText(document), document });
     const previewOf = async (revision: number) => {
       await expect.poll(() => store.getState().preview.status === 'done' && store.getState().preview.revision === revision, { timeout: 20_000 }).toBe(true);
@@ -96,14 +79,14 @@ describe('imported prices in the store', () => {
     expect(isDirty(store.getState().document)).toBe(false);
 
     const after = await previewOf(revision + 1);
-    expect(requests.at(-1)).toMatchObject({ kind: 'forecast', userPrices: [{ provider: 'aws', onDemandPerHour: 40 }] });
+    expect(lastForecastRequest()).toMatchObject({ kind: 'forecast', userPrices: [{ provider: 'aws', onDemandPerHour: 40 }] });
     expect(awsPrice(after)).toBe(5);
     // 12 months × 1,000 GPU-hours on demand at 5 per GPU-hour.
     expect(after.total.p50).toBeCloseTo(60_000, 6);
 
     store.getState().setUserPrices(null);
     const removed = await previewOf(revision + 2);
-    expect(requests.at(-1)).not.toHaveProperty('userPrices');
+    expect(lastForecastRequest()).not.toHaveProperty('userPrices');
     expect(removed.total.p50).toBeCloseTo(12_000 * 6.88, 6);
     controller.dispose();
   });
