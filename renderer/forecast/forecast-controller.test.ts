@@ -64,7 +64,7 @@ describe('live preview', () => {
     const forecasts = workers[0]!.requests.filter((r) => r.kind === 'forecast');
     expect(forecasts).toHaveLength(2);
     const last = forecasts[1]!;
-    expect(last.kind === 'forecast' && (last.scenario.drivers.monthly_requests as { p90: number }).p90).toBe(800_000);
+    expect(last.kind === 'forecast' && (last.scenario.drivers?.monthly_requests as { p90: number }).p90).toBe(800_000);
   });
 
   it('does not preview a document with problems, and says nothing is wrong with the preview itself', async () => {
