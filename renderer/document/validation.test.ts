@@ -48,6 +48,24 @@ describe('checkDocument', () => {
   });
 });
 
+describe('problems of a scenario with variants', () => {
+  const withVariants = templates.find((t) => t.id === 'default.json')!.document;
+
+  it('lists a broken baseline formula once, not once more per variant that inherits it', () => {
+    expect((withVariants.variants as unknown[]).length).toBeGreaterThan(0);
+    const check = checkDocument(setAtPointer(withVariants, '/drivers/assistant_requests', 'monthly_active_users * chats_per_usr') as ScenarioDocument);
+    expect(check.errors.map((issue) => issue.path)).toEqual(['drivers.assistant_requests']);
+    expect(check.errors[0]!.message).toContain('chats_per_usr');
+  });
+
+  it('keeps a problem that only a variant has', () => {
+    const broken = setAtPointer(withVariants, '/variants/0/set/~1drivers~1platform_fee', 'platform_fee_typo * 2') as ScenarioDocument;
+    const check = checkDocument(broken);
+    expect(check.errors.length).toBeGreaterThan(0);
+    expect(check.errors.every((issue) => issue.path.startsWith('variants[0] '))).toBe(true);
+  });
+});
+
 describe('templates', () => {
   it('are the bundled scenarios, default first, and a blank one last, every one valid as it stands', () => {
     expect(templates[0]?.id).toBe('default.json');

@@ -31,9 +31,24 @@ function computeCheck(document: ScenarioDocument): DocumentCheck {
   const validated = validateDocument(document);
   if (!validated.ok) return { scenario: null, errors: validated.issues, warnings: [] };
   const prepared = prepareForecast(validated.scenario, bundledReference, parseFormula);
-  if (!prepared.ok) return { scenario: null, errors: prepared.issues.filter((i) => i.severity === 'error'), warnings: [...validated.warnings, ...prepared.issues.filter((i) => i.severity !== 'error')] };
+  if (!prepared.ok) return { scenario: null, errors: withoutVariantEchoes(prepared.issues.filter((i) => i.severity === 'error')), warnings: [...validated.warnings, ...prepared.issues.filter((i) => i.severity !== 'error')] };
   const planWarnings: ScenarioIssue[] = prepared.prepared.plan.warnings.map((message) => ({ path: '', message, severity: 'warning' }));
   return { scenario: validated.scenario, errors: [], warnings: [...validated.warnings, ...planWarnings] };
+}
+
+/** `variants[1] "Name" → drivers.x` → `drivers.x`: where a variant's issue sits in the baseline. */
+const VARIANT_PATH = /^variants\[\d+\] ".*" → (.*)$/s;
+
+/**
+ * Each variant is checked as the baseline with its overrides, so one broken baseline formula comes
+ * back once more per variant. Those echoes say nothing new: one problem is one problem to fix.
+ */
+function withoutVariantEchoes(errors: ScenarioIssue[]): ScenarioIssue[] {
+  const baseline = new Set(errors.filter((issue) => !VARIANT_PATH.test(issue.path)).map((issue) => `${issue.path}\n${issue.message}`));
+  return errors.filter((issue) => {
+    const inBaseline = VARIANT_PATH.exec(issue.path)?.[1];
+    return inBaseline === undefined || !baseline.has(`${inBaseline}\n${issue.message}`);
+  });
 }
 
 /** The JSON pointer of an issue's path, for matching it to the field that shows it. */
