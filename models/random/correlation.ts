@@ -8,6 +8,7 @@
  *   IMA Journal of Numerical Analysis 22, 329–343, 2002.
  */
 
+import { argsort } from './float-order.ts';
 import { inverseNormalCdf } from './normal.ts';
 import type { RandomStream } from './prng.ts';
 import { symmetricEigen } from './symmetric-eigen.ts';
@@ -30,14 +31,6 @@ export function spearmanToPearson(rs: number): number {
 /** Spearman rank correlation of a bivariate normal with Pearson correlation r: (6/π)·asin(r/2). */
 export function pearsonToSpearman(r: number): number {
   return (6 / Math.PI) * Math.asin(r / 2);
-}
-
-/** Indices 0..n−1 ordered by x ascending (ties by index, so the order is deterministic). */
-function argsort(x: Float64Array, n: number): Uint32Array {
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => (x[a] as number) - (x[b] as number) || a - b);
-  return order;
 }
 
 /** Ranks 1..n of x[0..n), tied values sharing their average rank. */

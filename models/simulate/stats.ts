@@ -2,90 +2,63 @@
  * Statistics over the full sample: mean, standard deviation and percentiles by linear
  * interpolation between order statistics (the common "type 7" definition used by Excel's
  * PERCENTILE.INC and NumPy). Percentiles come from selection, not sorting: the few order
- * statistics needed are found in linear time.
+ * statistics needed are found in linear time (random/float-order.ts).
  */
+import { moments, momentsAndOrderStatistics, orderStatistics, selectByQuickselect } from '../random/float-order.ts';
 import type { MonthStats, Stats } from './result.ts';
+
+/** From this size on, order statistics come from the histogram selection, which leaves the sample untouched. */
+const ORDER_STATISTICS_FROM = 2048;
 
 export const PERCENTILES = [5, 10, 25, 50, 75, 90, 95] as const;
 
-/** Partially orders a[lo..hi] so that a[k] holds the k-th smallest (quickselect, median-of-three pivot). */
-function select(a: Float64Array, k: number, lo: number, hi: number): void {
-  while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    // Median of three as the pivot guards against sorted or constant input.
-    const x = a[lo]!;
-    const y = a[mid]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const tmp = a[i]!;
-        a[i] = a[j]!;
-        a[j] = tmp;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
-}
-
-/**
- * Places every order statistic in `ks` (sorted ascending) at its index: select the middle
- * one, then recurse on each side within its half — about N·log₂(#ks) work instead of N·#ks.
- */
-function multiSelect(a: Float64Array, ks: readonly number[], from: number, to: number, lo: number, hi: number): void {
-  if (from > to || lo > hi) return;
-  const middle = (from + to) >> 1;
-  const k = ks[middle]!;
-  select(a, k, lo, hi);
-  multiSelect(a, ks, from, middle - 1, lo, k - 1);
-  multiSelect(a, ks, middle + 1, to, k + 1, hi);
-}
-
-/** Percentiles (in %) of `values`, which are reordered in place. */
-export function percentilesInPlace(values: Float64Array, percentiles: readonly number[]): number[] {
-  const n = values.length;
-  if (n === 0) return percentiles.map(() => NaN);
+/** The order statistics type-7 interpolation needs for these percentiles of n values. */
+function neededRanks(n: number, percentiles: readonly number[]): { positions: number[]; needed: number[] } {
   const positions = percentiles.map((p) => ((n - 1) * p) / 100);
   const needed = [...new Set(positions.flatMap((h) => [Math.floor(h), Math.min(Math.floor(h) + 1, n - 1)]))].sort((x, y) => x - y);
-  multiSelect(values, needed, 0, needed.length - 1, 0, n - 1);
+  return { positions, needed };
+}
+
+function interpolate(n: number, positions: readonly number[], needed: readonly number[], found: readonly number[]): number[] {
+  const at = new Map(needed.map((k, j) => [k, found[j]!]));
   return positions.map((h) => {
     const below = Math.floor(h);
-    const a = values[below]!;
-    const b = values[Math.min(below + 1, n - 1)]!;
+    const a = at.get(below)!;
+    const b = at.get(Math.min(below + 1, n - 1))!;
     return a + (h - below) * (b - a);
   });
 }
 
-/** Mean and sample standard deviation (Welford, stable for large money values). */
-export function meanAndSd(values: Float64Array): { mean: number; sd: number } {
-  let mean = 0;
-  let m2 = 0;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i]!;
-    const delta = x - mean;
-    mean += delta / (i + 1);
-    m2 += delta * (x - mean);
-  }
-  return { mean, sd: values.length > 1 ? Math.sqrt(m2 / (values.length - 1)) : 0 };
+/** Percentiles (in %) of `values` by type-7 interpolation; `values` may be reordered (small samples are). */
+export function percentilesInPlace(values: Float64Array, percentiles: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) return percentiles.map(() => NaN);
+  const { positions, needed } = neededRanks(n, percentiles);
+  const found = n < ORDER_STATISTICS_FROM ? selectByQuickselect(values, needed) : orderStatistics(values, needed);
+  return interpolate(n, positions, needed, found);
 }
 
-let scratch = new Float64Array(0);
+/** Mean and sample standard deviation (two-pass: the mean, then squared deviations from it). */
+export function meanAndSd(values: Float64Array): { mean: number; sd: number } {
+  const { mean, sd } = moments(values);
+  return { mean: values.length ? mean : 0, sd };
+}
+
+const summaryRanks = new Map<number, { positions: number[]; needed: number[] }>();
 
 /** Full summary statistics of a sample (the input is left untouched). */
 export function summarize(values: Float64Array): Stats {
-  const { mean, sd } = meanAndSd(values);
-  if (scratch.length < values.length) scratch = new Float64Array(values.length);
-  const copy = scratch.subarray(0, values.length);
-  copy.set(values);
-  const [p5, p10, p25, p50, p75, p90, p95] = percentilesInPlace(copy, PERCENTILES) as [number, number, number, number, number, number, number];
+  const n = values.length;
+  if (n === 0) return { mean: 0, sd: 0, p5: NaN, p10: NaN, p25: NaN, p50: NaN, p75: NaN, p90: NaN, p95: NaN };
+  let ranks = summaryRanks.get(n);
+  if (!ranks) {
+    ranks = neededRanks(n, PERCENTILES);
+    if (summaryRanks.size > 64) summaryRanks.clear();
+    summaryRanks.set(n, ranks);
+  }
+  // One pass for the mean and the histogram, one for the deviations and the gathering.
+  const { mean, sd, values: found } = momentsAndOrderStatistics(values, ranks.needed);
+  const [p5, p10, p25, p50, p75, p90, p95] = interpolate(n, ranks.positions, ranks.needed, found) as [number, number, number, number, number, number, number];
   return { mean, sd, p5, p10, p25, p50, p75, p90, p95 };
 }
 
