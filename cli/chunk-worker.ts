@@ -1,28 +1,64 @@
 /**
- * A worker thread of the CLI's pool. For each job it compiles the plan once from the
- * formulas the main thread parsed (so the worker never loads the parser's library), then runs
- * the chunks it is sent and posts each result with its arrays transferred, not copied.
+ * A worker thread of the CLI's pool. For each job it compiles the plan once from the formulas the
+ * main thread parsed (so the worker never loads the parser's library) and opens the run's stores,
+ * which live in shared memory; then it runs the chunks it is sent, each written straight into the
+ * stores, and afterwards the summary sections it is sent, each computed from the same stores.
  */
 import { parentPort } from 'node:worker_threads';
 import { bundledReference } from '../models/pricing/reference.ts';
+import { prepareJob, type ChunkJob } from '../models/simulate/job.ts';
 import type { PreparedForecast } from '../models/simulate/prepare.ts';
-import { chunkBuffers, runChunk } from '../models/simulate/run-chunk.ts';
-import { prepareJob, type ChunkJob } from '../models/simulate/run.ts';
+import { runChunkInto, type RunStores } from '../models/simulate/run-chunk.ts';
+import { SeriesStore, type StoreBuffers } from '../models/simulate/series-store.ts';
+import { summarizeSection, type SummaryOptions, type SummarySection } from '../models/simulate/summarize.ts';
 
-export type WorkerRequest = { type: 'job'; jobId: number; job: ChunkJob } | { type: 'chunk'; jobId: number; chunkIndex: number };
+export type WorkerRequest =
+  | { type: 'job'; jobId: number; job: ChunkJob; stores: StoreBuffers[] }
+  | { type: 'chunk'; jobId: number; chunkIndex: number }
+  | { type: 'section'; jobId: number; section: SummarySection };
 
-let current: { jobId: number; job: ChunkJob; prepared: PreparedForecast } | undefined;
+export type WorkerReply =
+  | { jobId: number; chunkIndex: number; trials: number }
+  | { jobId: number; section: SummarySection; value: unknown }
+  | { jobId: number; error: string };
+
+interface LoadedJob {
+  jobId: number;
+  job: ChunkJob;
+  prepared: PreparedForecast;
+  stores: RunStores;
+  summary: SummaryOptions;
+}
+
+let current: LoadedJob | undefined;
+
+function load(request: Extract<WorkerRequest, { type: 'job' }>): LoadedJob {
+  const prepared = prepareJob(request.job, bundledReference);
+  const [base, ...variants] = request.stores.map((buffers) => SeriesStore.over(buffers));
+  if (!base || variants.length !== prepared.variants.length) throw new Error('the job came with the wrong number of stores');
+  const summary: SummaryOptions = {
+    seed: request.job.settings.seed,
+    sampling: request.job.settings.sampling,
+    variants: prepared.variants.map((variant, i) => ({ name: variant.name, plan: variant.plan, store: variants[i]! })),
+  };
+  return { jobId: request.jobId, job: request.job, prepared, stores: { base, variants }, summary };
+}
 
 parentPort!.on('message', (request: WorkerRequest) => {
   try {
     if (request.type === 'job') {
-      current = { jobId: request.jobId, job: request.job, prepared: prepareJob(request.job, bundledReference) };
+      current = load(request);
       return;
     }
-    if (!current || current.jobId !== request.jobId) throw new Error(`chunk for unknown job ${request.jobId}`);
-    const result = runChunk(current.prepared, current.job.settings, request.chunkIndex);
-    parentPort!.postMessage({ jobId: request.jobId, result }, chunkBuffers(result));
+    if (!current || current.jobId !== request.jobId) throw new Error(`request for unknown job ${request.jobId}`);
+    if (request.type === 'chunk') {
+      const trials = runChunkInto(current.prepared, current.job.settings, request.chunkIndex, current.stores);
+      parentPort!.postMessage({ jobId: request.jobId, chunkIndex: request.chunkIndex, trials } satisfies WorkerReply);
+      return;
+    }
+    const value = summarizeSection(request.section, current.prepared.plan, current.stores.base, bundledReference, current.summary);
+    parentPort!.postMessage({ jobId: request.jobId, section: request.section, value } satisfies WorkerReply);
   } catch (error) {
-    parentPort!.postMessage({ jobId: request.jobId, error: error instanceof Error ? error.message : String(error) });
+    parentPort!.postMessage({ jobId: request.jobId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
   }
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { bundledReference } from '../models/pricing/reference.ts';
 import { listCatalogRows, catalogAsOf } from '../models/pricing/catalog/catalog.ts';
 import { chunkCount } from '../models/simulate/chunk.ts';
-import { inProcessExecutor, RunCancelled, runSettings, simulate, summarizeSimulation, type RunSettings } from '../models/simulate/run.ts';
+import { RunCancelled, runSettings, simulate, simulationSections, summarizeSimulation, type RunSettings } from '../models/simulate/run.ts';
 import { monthlyTotal } from '../models/simulate/summarize.ts';
 import { meanAndSd, probability, summarize } from '../models/simulate/stats.ts';
 import type { ForecastResult } from '../models/simulate/result.ts';
@@ -15,7 +15,7 @@ import { integerOption, parseArgs, UsageError } from './args.ts';
 import { money, number, percent, progressBar, table } from './format.ts';
 import { forecastReport } from './report.ts';
 import { defaultScenarioPath, loadScenarioFile, type LoadedScenario } from './scenario-file.ts';
-import { WorkerPool } from './worker-pool.ts';
+import { defaultWorkerCount, WorkerPool } from './worker-pool.ts';
 
 const USAGE = `Usage:
   costcast forecast [scenario.json] [--trials N] [--seed S] [--sampling lhs|random] [--workers N] [--json] [--out plan.xlsx]
@@ -58,21 +58,24 @@ async function load(file: string, io: Io): Promise<Extract<LoadedScenario, { ok:
   return loaded;
 }
 
-/** Runs the simulation with a worker pool, a progress bar on a terminal and Ctrl-C to cancel. */
-async function simulateWithProgress(loaded: Extract<LoadedScenario, { ok: true }>, overrides: Partial<RunSettings>, workers: number | undefined, showProgress: boolean, io: Io) {
+/**
+ * Runs the simulation (worker threads for long runs, or as many as --workers asks), a progress
+ * bar on a terminal and Ctrl-C to cancel; then the result, its sections spread over the workers.
+ */
+async function forecastWithProgress(loaded: Extract<LoadedScenario, { ok: true }>, overrides: Partial<RunSettings>, workers: number | undefined, showProgress: boolean, io: Io, wantResult = true) {
   const settings = runSettings(loaded.scenario, overrides);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let lastDraw = 0;
   // Small runs finish faster in-process than it takes to start worker threads.
-  const threads = workers ?? (chunkCount(settings.trials) >= IN_PROCESS_BELOW_CHUNKS ? undefined : 0);
-  const pool = threads === 0 ? undefined : new WorkerPool(threads);
+  const threads = workers ?? (chunkCount(settings.trials) >= IN_PROCESS_BELOW_CHUNKS ? defaultWorkerCount() : 0);
+  const pool = threads === 0 ? undefined : await WorkerPool.start(threads);
   try {
-    return await simulate(loaded.scenario, {
+    const simulation = await simulate(loaded.scenario, {
       ...settings,
       reference: bundledReference,
-      executor: pool ? pool.executor : inProcessExecutor(bundledReference),
+      ...(pool ? { executor: pool.executor } : {}),
       signal: controller.signal,
       onProgress: (done, total) => {
         const now = Date.now();
@@ -82,6 +85,9 @@ async function simulateWithProgress(loaded: Extract<LoadedScenario, { ok: true }
         }
       },
     });
+    if (!wantResult) return { simulation, result: null };
+    const computed = pool ? await pool.summarize(simulationSections(simulation)) : {};
+    return { simulation, result: summarizeSimulation(simulation, bundledReference, undefined, computed) };
   } finally {
     process.off('SIGINT', onSigint);
     await pool?.close();
@@ -95,8 +101,7 @@ async function forecast(args: readonly string[], io: Io): Promise<number> {
   const workers = integerOption(values, 'workers', 1, 64);
   const loaded = await load(positionals[0] ?? defaultScenarioPath, io);
   const json = flags.has('json');
-  const simulation = await simulateWithProgress(loaded, overrides, workers, !json && io.errIsTty, io);
-  const result: ForecastResult = summarizeSimulation(simulation, bundledReference);
+  const result = (await forecastWithProgress(loaded, overrides, workers, !json && io.errIsTty, io)).result!;
   if (values.out !== undefined) await writeWorkbook(values.out, loaded, result, io);
   io.out(json ? `${JSON.stringify(result, null, 2)}\n` : `${forecastReport(result)}\n`);
   return 0;
@@ -138,8 +143,8 @@ async function compare(args: readonly string[], io: Io): Promise<number> {
   // their random streams (common random numbers) and the per-trial delta is meaningful.
   const shared = { trials: settingsA.trials, seed: settingsA.seed, sampling: settingsA.sampling };
   const json = flags.has('json');
-  const simA = await simulateWithProgress(a, shared, workers, !json && io.errIsTty, io);
-  const simB = await simulateWithProgress(b, shared, workers, !json && io.errIsTty, io);
+  const simA = (await forecastWithProgress(a, shared, workers, !json && io.errIsTty, io, false)).simulation;
+  const simB = (await forecastWithProgress(b, shared, workers, !json && io.errIsTty, io, false)).simulation;
   const totalA = simA.store.horizonTotal(monthlyTotal(simA.prepared.plan, simA.store));
   const totalB = simB.store.horizonTotal(monthlyTotal(simB.prepared.plan, simB.store));
   const delta = totalB.map((v, t) => v - totalA[t]!);

@@ -58,46 +58,97 @@ function clamp(values: Float64Array, n: number, min: number | undefined, max: nu
   }
 }
 
-/** Evaluates every plan node and every workload's demand for one chunk. */
-export function evaluateChunk(plan: SimulationPlan, settings: ChunkSettings): ChunkValues {
-  const n = trialsInChunk(settings.trials, settings.chunkIndex);
-  const M = plan.months;
-  const length = n * M;
+/**
+ * The n per-trial draws of every uncertain node drawn once per trial, into `draws` (by slot, an
+ * array of n values each), with the plan's rank correlations imposed: the sampling every engine
+ * of a benchmark shares. `u` is scratch for n uniforms.
+ */
+export function drawPerTrial(plan: SimulationPlan, settings: ChunkSettings, n: number, draws: ReadonlyMap<number, Float64Array>, u: Float64Array): void {
   const stream = (key: string) => createStream(settings.seed, settings.chunkIndex, key);
-  const values: Float64Array[] = plan.nodes.map(() => new Float64Array(length));
-
-  // 1. Per-trial draws of every uncertain node, so correlated groups can be rearranged together.
-  const trialDraws = new Map<number, Float64Array>();
-  const u = new Float64Array(n);
   for (const { name, slot, node } of plan.nodes) {
     if (node.kind !== 'uncertain' || node.per !== 'trial') continue;
-    const draws = new Float64Array(n);
+    const out = draws.get(slot)!;
     uniforms(stream(name), u, n, settings.sampling);
-    applyQuantile(node.distribution, u, draws, n);
-    clamp(draws, n, node.min, node.max);
-    trialDraws.set(slot, draws);
+    applyQuantile(node.distribution, u, out, n);
+    clamp(out, n, node.min, node.max);
   }
   for (const group of plan.correlations) {
     imanConover(
-      group.slots.map((slot) => trialDraws.get(slot)!),
+      group.slots.map((slot) => draws.get(slot)!),
       n,
       group.target,
       stream(group.key),
     );
   }
+}
 
-  // 2. Every node in dependency order.
+/**
+ * The arrays one plan's chunks of n trials are evaluated in, reused from chunk to chunk (a
+ * chunk allocates nothing). Nodes that do not depend on the trial — constants, `month`, series —
+ * are filled once.
+ */
+interface Workspace {
+  values: Float64Array[];
+  trialDraws: Map<number, Float64Array>;
+  uniforms: Float64Array;
+  noise: Float64Array;
+  direct: Float64Array[];
+  gpuHours: Float64Array[];
+}
+
+const workspaces = new WeakMap<SimulationPlan, Map<number, Workspace>>();
+
+function workspaceFor(plan: SimulationPlan, n: number): Workspace {
+  let byN = workspaces.get(plan);
+  if (!byN) workspaces.set(plan, (byN = new Map()));
+  let workspace = byN.get(n);
+  if (workspace) return workspace;
+  const M = plan.months;
+  const length = n * M;
+  const values = plan.nodes.map(() => new Float64Array(length));
+  for (const { slot, node } of plan.nodes) {
+    const out = values[slot]!;
+    if (node.kind === 'constant') out.fill(node.value);
+    else if (node.kind === 'month') for (let m = 0; m < M; m++) out.fill(m, m * n, (m + 1) * n);
+    else if (node.kind === 'series') for (let m = 0; m < M; m++) out.fill(node.values[m]!, m * n, (m + 1) * n);
+  }
+  const trialDraws = new Map<number, Float64Array>();
+  for (const { slot, node } of plan.nodes) if (node.kind === 'uncertain' && node.per === 'trial') trialDraws.set(slot, new Float64Array(n));
+  workspace = {
+    values,
+    trialDraws,
+    uniforms: new Float64Array(n),
+    noise: new Float64Array(n),
+    direct: plan.workloads.map(() => new Float64Array(length)),
+    gpuHours: plan.workloads.map(() => new Float64Array(length)),
+  };
+  byN.set(n, workspace);
+  return workspace;
+}
+
+/**
+ * Evaluates every plan node and every workload's demand for one chunk. The arrays returned are
+ * the plan's workspace: valid until the next chunk of the same plan is evaluated.
+ */
+export function evaluateChunk(plan: SimulationPlan, settings: ChunkSettings): ChunkValues {
+  const n = trialsInChunk(settings.trials, settings.chunkIndex);
+  const M = plan.months;
+  const length = n * M;
+  const stream = (key: string) => createStream(settings.seed, settings.chunkIndex, key);
+  const workspace = workspaceFor(plan, n);
+  const { values, trialDraws } = workspace;
+
+  // 1. Per-trial draws of every uncertain node, so correlated groups can be rearranged together.
+  const u = workspace.uniforms;
+  drawPerTrial(plan, settings, n, trialDraws, u);
+
+  // 2. Every node in dependency order (constants, `month` and series are already in place).
   for (const { name, slot, node } of plan.nodes) {
     const out = values[slot]!;
     switch (node.kind) {
       case 'constant':
-        out.fill(node.value);
-        break;
       case 'month':
-        for (let m = 0; m < M; m++) out.fill(m, m * n, (m + 1) * n);
-        break;
       case 'series':
-        for (let m = 0; m < M; m++) out.fill(node.values[m]!, m * n, (m + 1) * n);
         break;
       case 'formula':
         node.kernel(values, out, length);
@@ -120,8 +171,9 @@ export function evaluateChunk(plan: SimulationPlan, settings: ChunkSettings): Ch
         const start = values[node.start]!;
         const rate = values[node.rate]!;
         const sigma = node.volatility;
-        const noise = sigma > 0 ? new Float64Array(n) : null;
+        const noise = sigma > 0 ? workspace.noise : null;
         const noiseStream = sigma > 0 ? stream(`${name}#noise`) : null;
+        const cap = node.cap;
         for (let t = 0; t < n; t++) out[t] = start[t]!;
         for (let m = 1; m < M; m++) {
           if (noise && noiseStream) noiseStream.fillNormal(noise, n);
@@ -130,7 +182,7 @@ export function evaluateChunk(plan: SimulationPlan, settings: ChunkSettings): Ch
           for (let t = 0; t < n; t++) {
             const v = out[previous + t]!;
             const r = rate[base + t]!;
-            const step = node.cap !== undefined ? 1 + r * (1 - v / node.cap) : 1 + r;
+            const step = cap !== undefined ? 1 + r * (1 - v / cap) : 1 + r;
             out[base + t] = v * step * (noise ? Math.exp(sigma * noise[t]! - (sigma * sigma) / 2) : 1);
           }
         }
@@ -145,13 +197,9 @@ export function evaluateChunk(plan: SimulationPlan, settings: ChunkSettings): Ch
   }
 
   // 3. Workload demand.
-  const direct: Float64Array[] = [];
-  const gpuHours: Float64Array[] = [];
   for (const workload of plan.workloads) {
-    const demand = { direct: new Float64Array(length), gpuHours: new Float64Array(length) };
+    const demand = { direct: workspace.direct[workload.index]!, gpuHours: workspace.gpuHours[workload.index]! };
     fillWorkloadDemand(workload, (field) => values[workload.fields[field]!]!, length, demand);
-    direct.push(demand.direct);
-    gpuHours.push(demand.gpuHours);
   }
-  return { n, months: M, values, direct, gpuHours };
+  return { n, months: M, values, direct: workspace.direct, gpuHours: workspace.gpuHours };
 }

@@ -1,12 +1,14 @@
 /**
- * What a chunk hands back to the aggregator: named per-trial series (n values) and
- * per-trial-month series (n·M values, month-major). Only these cross the worker boundary.
+ * What a chunk hands on to the summary: named per-trial series (n values) and per-trial-month
+ * series (n·M values, month-major). The plan alone fixes which series exist (`seriesLayout`),
+ * so a store can be allocated before any chunk runs — in shared memory for worker threads.
  */
 import { gpuMonthCost } from '../pricing/gpu-cost.ts';
 import { planMix } from '../pricing/plan-mix.ts';
 import type { ChunkValues } from './chunk.ts';
 import type { SimulationPlan } from './plan-types.ts';
 
+/** A chunk's series as arrays of its own (what crosses a postMessage by transfer). */
 export interface ChunkOutput {
   chunkIndex: number;
   n: number;
@@ -14,6 +16,22 @@ export interface ChunkOutput {
   trial: Record<string, Float64Array>;
   /** n·M values each, month-major. */
   trialMonth: Record<string, Float64Array>;
+}
+
+/** The names of the series a plan's chunks produce, in a fixed order. */
+export interface SeriesLayout {
+  trial: string[];
+  trialMonth: string[];
+}
+
+/**
+ * Where a chunk's series go: its own arrays, or straight into a store. The values are the
+ * chunk's scratch: copy them. `zeros` says every value is 0, which a freshly allocated store
+ * already holds (so nothing is written).
+ */
+export interface ChunkSink {
+  trial(name: string, values: Float64Array, n: number): void;
+  trialMonth(name: string, values: Float64Array, n: number, zeros?: boolean): void;
 }
 
 /** Series names, shared by the chunk side and the summary side. */
@@ -31,49 +49,121 @@ export const series = {
   spotAvailability: 'spot:availability',
 } as const;
 
-/** Per-trial mean over the months of an n·M array. */
-function monthMean(values: Float64Array, n: number, M: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let m = 0; m < M; m++) for (let t = 0; t < n; t++) out[t] = out[t]! + values[m * n + t]!;
-  for (let t = 0; t < n; t++) out[t] = out[t]! / M;
-  return out;
+function hasEnergy(plan: SimulationPlan, workload: SimulationPlan['workloads'][number]): boolean {
+  return workload.gpu !== undefined && plan.carbon !== null && workload.gpuKw !== undefined;
 }
 
-/** Prices the chunk's demand under the scenario's plan and names the series to keep. */
-export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, chunkIndex: number): ChunkOutput {
+const layouts = new WeakMap<SimulationPlan, SeriesLayout>();
+
+/** Every series collectChunk writes for this plan, in the order it writes them. */
+export function seriesLayout(plan: SimulationPlan): SeriesLayout {
+  let layout = layouts.get(plan);
+  if (layout) return layout;
+  const trialMonth: string[] = [];
+  for (const gpu of Object.keys(plan.gpuPrices)) trialMonth.push(series.gpuSteady(gpu), series.gpuFlexible(gpu));
+  if (plan.spot) trialMonth.push(series.spotOverhead, series.spotAvailability);
+  trialMonth.push(series.direct);
+  const trial: string[] = [];
+  for (const workload of plan.workloads) {
+    if (hasEnergy(plan, workload)) trial.push(series.energy(workload.index));
+    trialMonth.push(series.workloadCost(workload.index));
+  }
+  for (const node of plan.nodes) if (node.reported && node.uncertain) trial.push(series.driver(node.name));
+  if (plan.valueSlot !== null) trialMonth.push(series.value);
+  for (const unit of plan.units) trialMonth.push(series.unit(unit.name));
+  layout = { trial, trialMonth };
+  layouts.set(plan, layout);
+  return layout;
+}
+
+/** A sink that gives the chunk arrays of its own (copies of the scratch). */
+export function ownedOutput(chunkIndex: number, n: number, months: number): { sink: ChunkSink; output: ChunkOutput } {
+  const output: ChunkOutput = { chunkIndex, n, trial: {}, trialMonth: {} };
+  return {
+    output,
+    sink: {
+      trial: (name, values, count) => void (output.trial[name] = values.slice(0, count)),
+      trialMonth: (name, values, count) => void (output.trialMonth[name] = values.slice(0, count * months)),
+    },
+  };
+}
+
+/** Reusable arrays for collecting a plan's chunks of n trials (one chunk at a time). */
+interface CollectScratch {
+  steady: Float64Array[];
+  flexible: Float64Array[];
+  perHour: Float64Array[];
+  direct: Float64Array;
+  cost: Float64Array;
+  perTrial: Float64Array;
+}
+
+const scratchByPlan = new WeakMap<SimulationPlan, Map<number, CollectScratch>>();
+
+function scratchFor(plan: SimulationPlan, n: number): CollectScratch {
+  let byN = scratchByPlan.get(plan);
+  if (!byN) scratchByPlan.set(plan, (byN = new Map()));
+  let scratch = byN.get(n);
+  if (!scratch) {
+    const length = n * plan.months;
+    const gpus = Object.keys(plan.gpuPrices);
+    const arrays = () => gpus.map(() => new Float64Array(length));
+    scratch = { steady: arrays(), flexible: arrays(), perHour: arrays(), direct: new Float64Array(length), cost: new Float64Array(length), perTrial: new Float64Array(n) };
+    byN.set(n, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * The month mean of a value drawn once per trial (the same in every month), added up month by
+ * month exactly as for any other driver, but from registers instead of n·M reads.
+ */
+function drawnOnceMean(values: Float64Array, n: number, M: number, out: Float64Array): void {
+  for (let t = 0; t < n; t++) {
+    const x = values[t]!;
+    let sum = 0;
+    for (let m = 0; m < M; m++) sum += x;
+    out[t] = sum / M;
+  }
+}
+
+/** Prices the chunk's demand under the scenario's plan and writes every series of the layout to `sink`. */
+export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: ChunkSink): void {
   const { n, months: M, values } = chunk;
   const length = n * M;
-  const trial: Record<string, Float64Array> = {};
-  const trialMonth: Record<string, Float64Array> = {};
+  const scratch = scratchFor(plan, n);
 
   // GPU demand per type, split into steady and spot-eligible.
   const gpus = Object.keys(plan.gpuPrices);
-  for (const gpu of gpus) {
-    const steady = new Float64Array(length);
-    const flexible = new Float64Array(length);
+  gpus.forEach((gpu, g) => {
+    const steady = scratch.steady[g]!;
+    const flexible = scratch.flexible[g]!;
+    steady.fill(0);
+    flexible.fill(0);
+    let spotEligible = false;
     for (const workload of plan.workloads) {
       if (workload.gpu !== gpu) continue;
       const hours = chunk.gpuHours[workload.index]!;
       const target = workload.onSpot ? flexible : steady;
+      spotEligible ||= workload.onSpot;
       for (let i = 0; i < length; i++) target[i] = target[i]! + hours[i]!;
     }
-    trialMonth[series.gpuSteady(gpu)] = steady;
-    trialMonth[series.gpuFlexible(gpu)] = flexible;
-  }
+    sink.trialMonth(series.gpuSteady(gpu), steady, n);
+    sink.trialMonth(series.gpuFlexible(gpu), flexible, n, !spotEligible);
+  });
   const overhead = plan.spot ? values[plan.spot.overheadSlot]! : null;
   const availability = plan.spot ? values[plan.spot.availabilitySlot]! : null;
   if (overhead && availability) {
-    trialMonth[series.spotOverhead] = overhead;
-    trialMonth[series.spotAvailability] = availability;
+    sink.trialMonth(series.spotOverhead, overhead, n);
+    sink.trialMonth(series.spotAvailability, availability, n);
   }
 
   // Plan cost per GPU type, shared among its workloads in proportion to their GPU-hours.
-  const gpuCostShare = new Map<string, Float64Array>();
-  for (const gpu of gpus) {
+  gpus.forEach((gpu, g) => {
     const mix = planMix(plan, gpu);
-    const steady = trialMonth[series.gpuSteady(gpu)]!;
-    const flexible = trialMonth[series.gpuFlexible(gpu)]!;
-    const perHour = new Float64Array(length);
+    const steady = scratch.steady[g]!;
+    const flexible = scratch.flexible[g]!;
+    const perHour = scratch.perHour[g]!;
     for (let m = 0; m < M; m++) {
       for (let t = 0; t < n; t++) {
         const i = m * n + t;
@@ -84,44 +174,55 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, chunkInde
         if (hours === 0 && cost > 0) perHour[i] = -cost;
       }
     }
-    gpuCostShare.set(gpu, perHour);
-  }
+  });
   const firstOfType = new Map<string, number>();
   for (const workload of plan.workloads) {
     if (workload.gpu && !firstOfType.has(workload.gpu)) firstOfType.set(workload.gpu, workload.index);
   }
 
-  const direct = new Float64Array(length);
+  const direct = scratch.direct;
+  direct.fill(0);
   for (const workload of plan.workloads) {
     const own = chunk.direct[workload.index]!;
     for (let i = 0; i < length; i++) direct[i] = direct[i]! + own[i]!;
   }
-  trialMonth[series.direct] = direct;
+  sink.trialMonth(series.direct, direct, n);
 
+  const cost = scratch.cost;
   for (const workload of plan.workloads) {
-    const cost = new Float64Array(chunk.direct[workload.index]!);
+    cost.set(chunk.direct[workload.index]!.subarray(0, length));
     if (workload.gpu) {
       const hours = chunk.gpuHours[workload.index]!;
-      const perHour = gpuCostShare.get(workload.gpu)!;
+      const perHour = scratch.perHour[gpus.indexOf(workload.gpu)]!;
       const carriesIdle = firstOfType.get(workload.gpu) === workload.index;
       for (let i = 0; i < length; i++) {
         const rate = perHour[i]!;
         cost[i] = cost[i]! + (rate >= 0 ? hours[i]! * rate : carriesIdle ? -rate : 0);
       }
-      if (plan.carbon && workload.gpuKw !== undefined) {
-        const energy = new Float64Array(n);
-        const kw = workload.gpuKw * plan.carbon.pue;
+      if (hasEnergy(plan, workload)) {
+        const energy = scratch.perTrial;
+        energy.fill(0);
+        const kw = workload.gpuKw! * plan.carbon!.pue;
         for (let m = 0; m < M; m++) for (let t = 0; t < n; t++) energy[t] = energy[t]! + hours[m * n + t]! * kw;
-        trial[series.energy(workload.index)] = energy;
+        sink.trial(series.energy(workload.index), energy, n);
       }
     }
-    trialMonth[series.workloadCost(workload.index)] = cost;
+    sink.trialMonth(series.workloadCost(workload.index), cost, n);
   }
 
+  // Per-trial mean over the months of each reported uncertain driver.
+  const mean = scratch.perTrial;
   for (const node of plan.nodes) {
-    if (node.reported && node.uncertain) trial[series.driver(node.name)] = monthMean(values[node.slot]!, n, M);
+    if (!(node.reported && node.uncertain)) continue;
+    const driver = values[node.slot]!;
+    if (node.node.kind === 'uncertain' && node.node.per === 'trial') drawnOnceMean(driver, n, M, mean);
+    else {
+      mean.fill(0);
+      for (let m = 0; m < M; m++) for (let t = 0; t < n; t++) mean[t] = mean[t]! + driver[m * n + t]!;
+      for (let t = 0; t < n; t++) mean[t] = mean[t]! / M;
+    }
+    sink.trial(series.driver(node.name), mean, n);
   }
-  if (plan.valueSlot !== null) trialMonth[series.value] = values[plan.valueSlot]!;
-  for (const unit of plan.units) trialMonth[series.unit(unit.name)] = values[unit.slot]!;
-  return { chunkIndex, n, trial, trialMonth };
+  if (plan.valueSlot !== null) sink.trialMonth(series.value, values[plan.valueSlot]!, n);
+  for (const unit of plan.units) sink.trialMonth(series.unit(unit.name), values[unit.slot]!, n);
 }

@@ -1,10 +1,13 @@
 /**
  * The unit of work every executor runs (in-process, worker_threads, Web Worker): one chunk of
- * the baseline and of every variant, on the same random streams.
+ * the baseline and of every variant, on the same random streams — written straight into the
+ * run's stores, or returned as arrays of its own to be transferred.
  */
 import { evaluateChunk, type ChunkSettings } from './chunk.ts';
-import { collectChunk, type ChunkOutput } from './collect.ts';
+import { collectChunk, ownedOutput, seriesLayout, type ChunkOutput, type ChunkSink } from './collect.ts';
 import type { PreparedForecast } from './prepare.ts';
+import type { SimulationPlan } from './plan-types.ts';
+import type { SeriesStore } from './series-store.ts';
 
 export interface RunSettings {
   trials: number;
@@ -19,12 +22,60 @@ export interface ChunkResult {
   variants: ChunkOutput[];
 }
 
-/** Evaluates one chunk of the baseline and of every variant. */
+/** The stores of a run: the baseline's and one per variant. */
+export interface RunStores {
+  base: SeriesStore;
+  variants: SeriesStore[];
+}
+
+/** A sink into a store that checks the chunk writes exactly the plan's layout. */
+function storeSink(store: SeriesStore, plan: SimulationPlan, chunkIndex: number): { sink: ChunkSink; check: () => void } {
+  const layout = seriesLayout(plan);
+  let written = 0;
+  return {
+    sink: {
+      trial: (name, values, n) => {
+        store.writeTrial(name, chunkIndex, values, n);
+        written++;
+      },
+      trialMonth: (name, values, n, zeros) => {
+        // A new store is all zeros: a series of zeros needs no writing.
+        if (!zeros) store.writeTrialMonth(name, chunkIndex, values, n);
+        written++;
+      },
+    },
+    check: () => {
+      if (written !== layout.trial.length + layout.trialMonth.length) throw new Error(`internal: chunk ${chunkIndex} wrote ${written} series, the layout has ${layout.trial.length + layout.trialMonth.length}`);
+    },
+  };
+}
+
+/** Evaluates one chunk of the baseline and of every variant into the run's stores; returns its trial count (the caller marks them received). */
+export function runChunkInto(prepared: PreparedForecast, settings: RunSettings, chunkIndex: number, stores: RunStores): number {
+  const chunkSettings: ChunkSettings = { ...settings, chunkIndex };
+  const plans = [prepared.plan, ...prepared.variants.map((variant) => variant.plan)];
+  let n = 0;
+  plans.forEach((plan, i) => {
+    const store = i === 0 ? stores.base : stores.variants[i - 1]!;
+    const values = evaluateChunk(plan, chunkSettings);
+    const { sink, check } = storeSink(store, plan, chunkIndex);
+    collectChunk(plan, values, sink);
+    check();
+    n = values.n;
+  });
+  return n;
+}
+
+/** Evaluates one chunk of the baseline and of every variant into arrays of its own (to transfer). */
 export function runChunk(prepared: PreparedForecast, settings: RunSettings, chunkIndex: number): ChunkResult {
   const chunkSettings: ChunkSettings = { ...settings, chunkIndex };
-  const base = collectChunk(prepared.plan, evaluateChunk(prepared.plan, chunkSettings), chunkIndex);
-  const variants = prepared.variants.map(({ plan }) => collectChunk(plan, evaluateChunk(plan, chunkSettings), chunkIndex));
-  return { chunkIndex, base, variants };
+  const run = (plan: SimulationPlan) => {
+    const values = evaluateChunk(plan, chunkSettings);
+    const { sink, output } = ownedOutput(chunkIndex, values.n, plan.months);
+    collectChunk(plan, values, sink);
+    return output;
+  };
+  return { chunkIndex, base: run(prepared.plan), variants: prepared.variants.map(({ plan }) => run(plan)) };
 }
 
 /** Every distinct buffer of a chunk result, for a transfer list (arrays move, not copy). */

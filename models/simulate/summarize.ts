@@ -2,6 +2,11 @@
  * From the assembled per-trial series to the ForecastResult contract. Sections that need
  * per-trial pairing (budget timing, ROI, sensitivity, variants) are computed here over the
  * full sample, in trial order.
+ *
+ * The result is built from sections, each a pure function of the plan and the stores, so any
+ * thread holding the stores can compute any section (the CLI spreads them over its worker
+ * threads); `summarizeRun` computes whatever sections it is not handed and assembles them in
+ * one fixed order, so the result is the same wherever each section was computed.
  */
 import { analyzeBudget } from '../analysis/budget.ts';
 import { analyzeRoi } from '../analysis/roi.ts';
@@ -12,7 +17,7 @@ import { CHUNK_SIZE } from './chunk.ts';
 import { series } from './collect.ts';
 import type { SimulationPlan } from './plan-types.ts';
 import { sampleShape } from './sample-shape.ts';
-import type { BudgetResult, CarbonResult, ForecastResult, UnitResult, VariantResult } from './result.ts';
+import type { BudgetResult, CarbonResult, ForecastResult, UnitResult, WorkloadResult } from './result.ts';
 import type { SeriesStore } from './series-store.ts';
 import { meanAndSd, percentileStdError, probability, summarize, summarizeMonths } from './stats.ts';
 import { stepProgress, type ProgressListener } from './step-progress.ts';
@@ -43,29 +48,124 @@ export function monthlyTotal(plan: SimulationPlan, store: SeriesStore): Float64A
   return store.sum(plan.workloads.map((w) => series.workloadCost(w.index)));
 }
 
-/** Builds the result contract from a complete store. */
-export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference: ReferenceData, options: SummaryOptions): ForecastResult {
+/** The sections a result is built from, with the values they produce. */
+export interface SummarySections {
+  /** Total, monthly total, precision, budget, ROI, units, carbon, cumulative. */
+  core: Pick<ForecastResult, 'total' | 'monthly' | 'precision' | 'budget' | 'roi' | 'units' | 'carbon'> & Required<Pick<ForecastResult, 'cumulative'>>;
+  sensitivity: ForecastResult['sensitivity'];
+  distributions: NonNullable<ForecastResult['distributions']>;
+  pricing: ForecastResult['pricing'];
+  chargeback: NonNullable<ForecastResult['chargeback']>;
+  variants: ForecastResult['variants'];
+  /** One section per workload (by index), so they can be spread over threads. */
+  [workload: `workload:${number}`]: WorkloadResult;
+}
+
+export type SummarySection = keyof SummarySections & string;
+
+/** Every section of a plan's result, the costliest first (the order a pool hands them out). */
+export function summarySections(plan: SimulationPlan, options: Pick<SummaryOptions, 'variants'>): SummarySection[] {
+  const sections: SummarySection[] = [];
+  if (Object.keys(plan.gpuPrices).length) sections.push('pricing');
+  sections.push('core', 'sensitivity', 'distributions');
+  sections.push(...plan.workloads.map((w) => `workload:${w.index}` as const));
+  if (options.variants?.length) sections.push('variants');
+  sections.push('chargeback');
+  return sections;
+}
+
+/** How many progress steps each section is worth (the heavy ones more). */
+function sectionSteps(section: SummarySection, plan: SimulationPlan, store: SeriesStore, options: SummaryOptions): number {
+  if (section.startsWith('workload:')) return 1;
+  switch (section) {
+    case 'core':
+      // monthly total, precision, ROI, carbon, total, monthly and cumulative stats; budget, tag budgets and units as counted.
+      return 7 + (plan.scenario.budget ? 1 + (plan.scenario.budget.byTag?.length ?? 0) : 0) + plan.units.length;
+    case 'sensitivity':
+      return Math.max(1, store.trialNames().filter((name) => name.startsWith('driver:')).length);
+    case 'distributions':
+      return 2;
+    case 'pricing':
+      return PRICING_STEPS_PER_GPU * Object.keys(plan.gpuPrices).length;
+    case 'chargeback':
+      return Math.max(1, chargebackGroups(plan).reduce((sum, [, groups]) => sum + groups.size, 0));
+    case 'variants':
+      return Math.max(1, options.variants?.length ?? 0);
+    default:
+      return 1;
+  }
+}
+
+/** Computes one section of the result; `onProgress` hears how far it is. */
+export function summarizeSection<K extends SummarySection>(section: K, plan: SimulationPlan, store: SeriesStore, reference: ReferenceData, options: SummaryOptions, onProgress?: ProgressListener): SummarySections[K] {
+  return computeSection(section, plan, store, reference, options, onProgress) as SummarySections[K];
+}
+
+function computeSection(section: SummarySection, plan: SimulationPlan, store: SeriesStore, reference: ReferenceData, options: SummaryOptions, onProgress?: ProgressListener): SummarySections[SummarySection] {
+  if (section.startsWith('workload:')) return workloadSection(plan, store, Number(section.slice('workload:'.length)), onProgress);
+  switch (section) {
+    case 'core':
+      return coreSection(plan, store, onProgress);
+    case 'sensitivity':
+      return analyzeSensitivity(horizonTotalOf(plan, store), driverSamples(store), onProgress).filter((entry) => Number.isFinite(entry.rankCorrelation));
+    case 'distributions': {
+      const drivers = driverSamples(store);
+      const shapes = [...drivers].map(([name, values], i) => {
+        const shape = sampleShape(values);
+        onProgress?.(i + 1, drivers.size + 1);
+        return [name, shape] as const;
+      });
+      return { total: sampleShape(horizonTotalOf(plan, store)), drivers: Object.fromEntries(shapes) };
+    }
+    case 'pricing':
+      return analyzePricing(plan, store, reference, onProgress);
+    case 'chargeback':
+      return chargebackSection(plan, store, onProgress);
+    case 'variants':
+      return variantsSection(plan, store, options, onProgress);
+    default:
+      throw new RangeError(`unknown summary section "${section}"`);
+  }
+}
+
+/** Monthly and horizon totals per store, shared by the sections a thread computes (read only). */
+const totalsByStore = new WeakMap<SeriesStore, { monthly: Float64Array; total: Float64Array }>();
+
+function totalsOf(plan: SimulationPlan, store: SeriesStore): { monthly: Float64Array; total: Float64Array } {
+  let totals = totalsByStore.get(store);
+  if (!totals) {
+    const monthly = monthlyTotal(plan, store);
+    totalsByStore.set(store, (totals = { monthly, total: store.horizonTotal(monthly) }));
+  }
+  return totals;
+}
+
+/** Each trial's spend over the horizon. */
+function horizonTotalOf(plan: SimulationPlan, store: SeriesStore): Float64Array {
+  return totalsOf(plan, store).total;
+}
+
+/** The per-trial samples of the reported drivers (month means), by driver name. */
+function driverSamples(store: SeriesStore): Map<string, Float64Array> {
+  const drivers = new Map<string, Float64Array>();
+  for (const name of store.trialNames()) {
+    if (name.startsWith('driver:')) drivers.set(name.slice('driver:'.length), store.trial(name)!);
+  }
+  return drivers;
+}
+
+function workloadSection(plan: SimulationPlan, store: SeriesStore, index: number, onProgress?: ProgressListener): WorkloadResult {
+  const cost = store.trialMonth(series.workloadCost(index))!;
+  return { total: summarize(store.horizonTotal(cost)), monthly: summarizeMonths(cost, store.trials, plan.monthLabels, onProgress) };
+}
+
+function coreSection(plan: SimulationPlan, store: SeriesStore, onProgress?: ProgressListener): SummarySections['core'] {
   const { trials, months } = store;
   const labels = plan.monthLabels;
   const scenario = plan.scenario;
-  const driverNames = store.trialNames().filter((name) => name.startsWith('driver:'));
-  const tagKeys = [...new Set(plan.workloads.flatMap((w) => Object.keys(w.tags)))].sort();
-  const chargebackGroups = tagKeys.reduce((sum, key) => sum + new Set(plan.workloads.map((w) => w.tags[key] ?? '(untagged)')).size, 0);
-  const progress = stepProgress(
-    // the monthly total, precision, budget, ROI, carbon and four closing statistics are a step each; the rest as counted.
-    9 + plan.workloads.length + (scenario.budget?.byTag?.length ?? 0) + driverNames.length + plan.units.length + chargebackGroups + (options.variants?.length ?? 0) + PRICING_STEPS_PER_GPU * Object.keys(plan.gpuPrices).length,
-    options.onProgress,
-  );
-  const monthly = monthlyTotal(plan, store);
-  const total = store.horizonTotal(monthly);
+  const progress = stepProgress(sectionSteps('core', plan, store, {} as SummaryOptions), onProgress);
+  const { monthly, total } = totalsOf(plan, store);
   progress.step();
-
-  const workloads: ForecastResult['workloads'] = {};
-  for (const workload of plan.workloads) {
-    const cost = store.trialMonth(series.workloadCost(workload.index))!;
-    workloads[workload.spec.id] = { total: summarize(store.horizonTotal(cost)), monthly: summarizeMonths(cost, trials, labels, progress.part(1)) };
-    progress.step();
-  }
 
   const p50 = percentileStdError(total, 50, CHUNK_SIZE);
   const p90 = percentileStdError(total, 90, CHUNK_SIZE);
@@ -85,11 +185,6 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
       });
     }
   }
-
-  const drivers = new Map<string, Float64Array>();
-  for (const name of driverNames) drivers.set(name.slice('driver:'.length), store.trial(name)!);
-  const sensitivity = analyzeSensitivity(total, drivers, progress.part(driverNames.length)).filter((entry) => Number.isFinite(entry.rankCorrelation));
-  progress.step();
 
   const value = store.trialMonth(series.value);
   const roi = value && scenario.value ? analyzeRoi(value, monthly, trials, labels, scenario.value.discountRate ?? 0.1) : null;
@@ -131,92 +226,123 @@ export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference
   }
   progress.step();
 
-  // Chargeback by every tag key.
-  const chargeback: NonNullable<ForecastResult['chargeback']> = {};
-  for (const key of tagKeys) {
-    const groups = new Map<string, string[]>();
-    for (const workload of plan.workloads) {
-      const group = workload.tags[key] ?? '(untagged)';
-      groups.set(group, [...(groups.get(group) ?? []), series.workloadCost(workload.index)]);
-    }
-    chargeback[key] = {};
-    for (const [group, names] of groups) {
-      const cost = store.sum(names);
-      chargeback[key][group] = { total: summarize(store.horizonTotal(cost)), monthly: summarizeMonths(cost, trials, labels, progress.part(1)) };
-      progress.step();
-    }
-  }
-
-  let variants: VariantResult[] | null = null;
-  if (options.variants?.length) {
-    const base = summarize(total);
-    variants = options.variants.map(({ name, plan: variantPlan, store: variantStore }) => {
-      const variantMonthly = monthlyTotal(variantPlan, variantStore);
-      const variantTotal = variantStore.horizonTotal(variantMonthly);
-      const stats = summarize(variantTotal);
-      const delta = new Float64Array(trials);
-      for (let t = 0; t < trials; t++) delta[t] = variantTotal[t]! - total[t]!;
-      const deltaStats = meanAndSd(delta);
-      // Paired per trial: the change the variant makes under the same random numbers, not a difference of quantiles.
-      const monthlyDelta = new Float64Array(variantMonthly.length);
-      for (let i = 0; i < monthlyDelta.length; i++) monthlyDelta[i] = variantMonthly[i]! - monthly[i]!;
-      const part = progress.part();
-      const variantMonths = summarizeMonths(variantMonthly, trials, labels, (done, of) => part(done, 2 * of));
-      const deltaMonths = summarizeMonths(monthlyDelta, trials, labels, (done, of) => part(of + done, 2 * of));
-      progress.step();
-      return {
-        name,
-        total: stats,
-        deltaP50: stats.p50 - base.p50,
-        deltaP90: stats.p90 - base.p90,
-        deltaMean: deltaStats.mean,
-        probabilityCheaper: probability(delta, (d) => d < 0),
-        deltaStdError: deltaStats.sd / Math.sqrt(trials),
-        monthly: variantMonths,
-        delta: summarize(delta),
-        monthlyDelta: deltaMonths,
-      };
-    });
-  }
-
-  const pricing = analyzePricing(plan, store, reference, progress.part(PRICING_STEPS_PER_GPU * Object.keys(plan.gpuPrices).length));
-  progress.step();
   const totalStats = summarize(total);
   progress.step();
   const monthlyStats = summarizeMonths(monthly, trials, labels, progress.part(1));
   progress.step();
   const cumulative = summarizeMonths(cumulativeOf(monthly, trials, months), trials, labels, progress.part(1));
-  progress.step();
-  const shapes = progress.part();
-  const driverShapes = [...drivers].map(([name, values], i) => {
-    const shape = sampleShape(values);
-    shapes(i + 1, drivers.size + 1);
-    return [name, shape] as const;
-  });
-  const distributions = { total: sampleShape(total), drivers: Object.fromEntries(driverShapes) };
   progress.finish();
+  return { total: totalStats, monthly: monthlyStats, precision: { p50StdError: p50.stdError, p90StdError: p90.stdError, method: p50.method }, budget, roi, units, carbon, cumulative };
+}
 
+/** Workloads grouped by every tag key (sorted), by tag value in order of first appearance. */
+function chargebackGroups(plan: SimulationPlan): [string, Map<string, string[]>][] {
+  const tagKeys = [...new Set(plan.workloads.flatMap((w) => Object.keys(w.tags)))].sort();
+  return tagKeys.map((key) => {
+    const groups = new Map<string, string[]>();
+    for (const workload of plan.workloads) {
+      const group = workload.tags[key] ?? '(untagged)';
+      groups.set(group, [...(groups.get(group) ?? []), series.workloadCost(workload.index)]);
+    }
+    return [key, groups];
+  });
+}
+
+/** Chargeback by every tag key. */
+function chargebackSection(plan: SimulationPlan, store: SeriesStore, onProgress?: ProgressListener): SummarySections['chargeback'] {
+  const keyed = chargebackGroups(plan);
+  const progress = stepProgress(Math.max(1, keyed.reduce((sum, [, groups]) => sum + groups.size, 0)), onProgress);
+  const chargeback: SummarySections['chargeback'] = {};
+  for (const [key, groups] of keyed) {
+    chargeback[key] = {};
+    for (const [group, names] of groups) {
+      const cost = store.sum(names);
+      chargeback[key][group] = { total: summarize(store.horizonTotal(cost)), monthly: summarizeMonths(cost, store.trials, plan.monthLabels, progress.part(1)) };
+      progress.step();
+    }
+  }
+  progress.finish();
+  return chargeback;
+}
+
+function variantsSection(plan: SimulationPlan, store: SeriesStore, options: SummaryOptions, onProgress?: ProgressListener): SummarySections['variants'] {
+  if (!options.variants?.length) return null;
+  const { trials } = store;
+  const labels = plan.monthLabels;
+  const { monthly, total } = totalsOf(plan, store);
+  const base = summarize(total);
+  const progress = stepProgress(options.variants.length, onProgress);
+  const variants = options.variants.map(({ name, plan: variantPlan, store: variantStore }) => {
+    const variantMonthly = monthlyTotal(variantPlan, variantStore);
+    const variantTotal = variantStore.horizonTotal(variantMonthly);
+    const stats = summarize(variantTotal);
+    const delta = new Float64Array(trials);
+    for (let t = 0; t < trials; t++) delta[t] = variantTotal[t]! - total[t]!;
+    const deltaStats = meanAndSd(delta);
+    // Paired per trial: the change the variant makes under the same random numbers, not a difference of quantiles.
+    const monthlyDelta = new Float64Array(variantMonthly.length);
+    for (let i = 0; i < monthlyDelta.length; i++) monthlyDelta[i] = variantMonthly[i]! - monthly[i]!;
+    const part = progress.part();
+    const variantMonths = summarizeMonths(variantMonthly, trials, labels, (done, of) => part(done, 2 * of));
+    const deltaMonths = summarizeMonths(monthlyDelta, trials, labels, (done, of) => part(of + done, 2 * of));
+    progress.step();
+    return {
+      name,
+      total: stats,
+      deltaP50: stats.p50 - base.p50,
+      deltaP90: stats.p90 - base.p90,
+      deltaMean: deltaStats.mean,
+      probabilityCheaper: probability(delta, (d) => d < 0),
+      deltaStdError: deltaStats.sd / Math.sqrt(trials),
+      monthly: variantMonths,
+      delta: summarize(delta),
+      monthlyDelta: deltaMonths,
+    };
+  });
+  progress.finish();
+  return variants;
+}
+
+/**
+ * Builds the result contract from a complete store: the sections in `computed` as given
+ * (computed elsewhere), every other one here, reporting progress to `options.onProgress`.
+ */
+export function summarizeRun(plan: SimulationPlan, store: SeriesStore, reference: ReferenceData, options: SummaryOptions, computed: Partial<SummarySections> = {}): ForecastResult {
+  const sections = summarySections(plan, options);
+  const weights = sections.map((section) => sectionSteps(section, plan, store, options));
+  const progress = stepProgress(weights.reduce((a, b) => a + b, 0), options.onProgress);
+  const values: Partial<Record<SummarySection, unknown>> = {};
+  sections.forEach((section, i) => {
+    const listener = progress.part(weights[i]);
+    values[section] = (computed as Partial<Record<SummarySection, unknown>>)[section] ?? summarizeSection(section, plan, store, reference, options, listener);
+    progress.step();
+  });
+  progress.finish();
+  const section = <K extends SummarySection>(name: K) => values[name] as SummarySections[K];
+  const core = section('core');
+  const workloads: ForecastResult['workloads'] = {};
+  for (const workload of plan.workloads) workloads[workload.spec.id] = section(`workload:${workload.index}`);
   return {
-    scenario: scenario.name,
-    currency: scenario.currency,
-    trials,
+    scenario: plan.scenario.name,
+    currency: plan.scenario.currency,
+    trials: store.trials,
     seed: options.seed,
     sampling: options.sampling,
-    months: labels,
-    total: totalStats,
-    monthly: monthlyStats,
+    months: plan.monthLabels,
+    total: core.total,
+    monthly: core.monthly,
     workloads,
-    precision: { p50StdError: p50.stdError, p90StdError: p90.stdError, method: p50.method },
-    budget,
-    sensitivity,
-    pricing,
-    roi,
-    units,
-    carbon,
-    variants,
-    chargeback,
-    cumulative,
-    distributions,
+    precision: core.precision,
+    budget: core.budget,
+    sensitivity: section('sensitivity'),
+    pricing: Object.keys(plan.gpuPrices).length ? section('pricing') : null,
+    roi: core.roi,
+    units: core.units,
+    carbon: core.carbon,
+    variants: options.variants?.length ? section('variants') : null,
+    chargeback: section('chargeback'),
+    cumulative: core.cumulative,
+    distributions: section('distributions'),
     ...(plan.warnings.length ? { warnings: plan.warnings } : {}),
   };
 }
