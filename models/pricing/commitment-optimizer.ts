@@ -525,12 +525,13 @@ function totalsAtLevels(
   const BLOCK = 256;
   const intercept = new Float64Array(BLOCK * G);
   const slope = new Float64Array(BLOCK * G);
-  const local = new Float64Array(G);
+  const shifts = new Float64Array(BLOCK);
   for (let t0 = 0; t0 < N; t0 += BLOCK) {
     const width = Math.min(BLOCK, N - t0);
     intercept.fill(0);
     slope.fill(0);
     accumulateBlock(h, offset, t0, width, { lo, step, count: G }, intercept, slope);
+    // Each trial's hinge cost at every level, written over its intercepts (read just before).
     for (let j = 0; j < width; j++) {
       const t = t0 + j;
       let a = 0;
@@ -538,14 +539,18 @@ function totalsAtLevels(
       for (let k = 0; k < G; k++) {
         a += intercept[j * G + k]!;
         b += slope[j * G + k]!;
-        local[k] = a - b * gridLevels[k]!;
+        intercept[j * G + k] = a - b * gridLevels[k]!;
       }
-      if (currentOnGrid >= 0) anchor[t] = local[currentOnGrid]!;
-      const shift = totals[t]! - anchor[t]!;
-      for (let k = 0; k < G; k++) {
-        const row = gridRows[k]!;
-        rows[row * N + t] = shift + payments[row]! + local[k]!;
-      }
+      if (currentOnGrid >= 0) anchor[t] = intercept[j * G + currentOnGrid]!;
+      shifts[j] = totals[t]! - anchor[t]!;
+    }
+    // Then row by row: each row gets a contiguous run of the block's trials (writing trial by
+    // trial instead strides N values from level to level, a cache and TLB miss per value).
+    for (let k = 0; k < G; k++) {
+      const row = gridRows[k]!;
+      const base = row * N + t0;
+      const payment = payments[row]!;
+      for (let j = 0; j < width; j++) rows[base + j] = shifts[j]! + payment + intercept[j * G + k]!;
     }
   }
   for (const x of extraLevels) {
