@@ -11,5 +11,6 @@ if (!entry) {
   process.stderr.write('usage: run-ts.mjs <file.ts> [args…]\n');
   process.exit(2);
 }
-process.argv.splice(2, 1);
+// The entry takes run-ts's place in argv, as if Node had run it directly.
+process.argv.splice(1, 2, path.resolve(entry));
 await import(pathToFileURL(path.resolve(entry)).href);

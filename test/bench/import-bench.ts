@@ -67,16 +67,10 @@ function runOnce(bytes: Uint8Array): void {
   if (Object.keys(monthly.series).length !== SERVICES.length) throw new Error('benchmark CSV lost a service');
 }
 
-/**
- * Run as the entry file? Node puts the entry in argv[1]; cli/bin/run-ts.mjs removes it and
- * leaves its own path there, so under run-ts the only sign is that `npm run bench` (whose
- * runner imports this module) is not the caller.
- */
+/** Run as the entry file (directly, or through cli/bin/run-ts.mjs, which puts the entry in argv[1])? */
 function isEntryPoint(): boolean {
   const invoked = process.argv[1];
-  if (invoked === undefined) return false;
-  if (pathToFileURL(path.resolve(invoked)).href === import.meta.url) return true;
-  return path.basename(invoked) === 'run-ts.mjs' && process.env['npm_lifecycle_event'] !== 'bench';
+  return invoked !== undefined && pathToFileURL(path.resolve(invoked)).href === import.meta.url;
 }
 
 if (isEntryPoint()) {

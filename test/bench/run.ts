@@ -1,0 +1,177 @@
+/**
+ * `npm run bench`: the engine on the reference scenario (test/bench/reference-scenario.json) at
+ * 10,000 and 100,000 trials, against a naive mathjs engine and a hand-written loop computing the
+ * same model, then the full forecast on worker threads and the 100,000-row CSV import.
+ *
+ * Every figure that matters is a ratio measured in this run on this machine; absolute times are
+ * printed for context. Times are the best of a few repeats, because other processes on the
+ * machine only ever make a run slower. Tests never assert these times.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { availableParallelism, cpus } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundledReference } from '../../models/pricing/reference.ts';
+import { series } from '../../models/simulate/collect.ts';
+import { runForecast, simulate } from '../../models/simulate/run.ts';
+import { bundledEntry } from '../../cli/bundle-cache.mjs';
+import { handWrittenLoop } from './hand-loop.ts';
+import { benchImport } from './import-bench.ts';
+import { naiveMathjsEngine } from './naive-engine.ts';
+import { largestDifference, loadReference, referenceFile, type WorkloadCosts } from './reference.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const SEED = 1;
+const SIZES = [10_000, 100_000] as const;
+/** The naive engine runs this many trials; its time is scaled to the full trial counts. */
+const NAIVE_TRIALS = 2_000;
+const REPEATS = 3;
+const GOALS = { naive: 20, hand: 2, seconds: 1.5, importMs: 2000 };
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 3 : 1)} s`;
+const millions = (perSecond: number) => `${(perSecond / 1e6).toFixed(2)} M`;
+const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+const check = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+/** Best-of-`repeats` wall time in ms of `run`, and its last value. */
+async function best<T>(repeats: number, run: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  let ms = Infinity;
+  let value!: T;
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    value = await run();
+    ms = Math.min(ms, performance.now() - started);
+  }
+  return { ms, value };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reference scenario, checked against what the benchmark promises to measure.
+
+const reference = loadReference();
+const { scenario, plan } = reference;
+const M = plan.months;
+const drivers = Object.values(scenario.drivers ?? {});
+const form = (spec: unknown) =>
+  typeof spec === 'number' ? 'constant' : typeof spec === 'string' ? 'formula' : typeof spec === 'object' && spec !== null ? ('growth' in spec ? 'growth' : 'dist' in spec ? 'distribution' : 'p10' in spec || 'p5' in spec ? 'range' : 'other') : 'other';
+const count = (kind: string) => drivers.filter((spec) => form(spec) === kind).length;
+const shape = {
+  drivers: drivers.length,
+  ranges: count('range'),
+  distributions: count('distribution'),
+  growth: count('growth'),
+  formulas: count('formula'),
+  correlations: scenario.correlations?.length ?? 0,
+  workloads: scenario.workloads.length,
+  months: M,
+};
+const shapeOk = shape.drivers >= 18 && shape.drivers <= 22 && shape.ranges > 0 && shape.distributions > 0 && shape.growth === 2 && shape.formulas >= 6 && shape.correlations === 2 && shape.workloads === 8 && shape.months === 36;
+
+out(`Costcast benchmark — ${path.relative(root, fileURLToPath(referenceFile))}`);
+out(`  ${shape.drivers} drivers (${shape.ranges} ranges, ${shape.distributions} distributions, ${shape.growth} growth paths, ${shape.formulas} formulas), ${shape.correlations} correlations, ${shape.workloads} workloads (${[...new Set(scenario.workloads.map((w) => w.type))].join(', ')}), ${M} months`);
+out(`  Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}); times are the best of ${REPEATS} runs`);
+if (!shapeOk) {
+  out('  The reference scenario no longer has the shape the benchmark is specified for; fix it first.');
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Simulation on one thread: sampling and evaluation up to every workload's cost per trial and
+//    month, which is what every statistic is computed from. The three engines share the sampling.
+
+async function engineCosts(trials: number): Promise<WorkloadCosts> {
+  const simulation = await simulate(scenario, { trials, seed: SEED, reference: bundledReference });
+  return plan.workloads.map((w) => simulation.store.trialMonth(series.workloadCost(w.index))!);
+}
+
+// Warm up every engine once so that each is timed compiled, as it runs in a long session.
+await engineCosts(10_000);
+handWrittenLoop(reference, 10_000, SEED);
+naiveMathjsEngine(reference, 500, SEED);
+
+out();
+out('1. Simulation, one thread (sampling + evaluation to each workload\'s cost per trial-month)');
+out(`   ${'trials'.padEnd(9)}${'engine'.padStart(9)}${'trial·months/s'.padStart(16)}${'hand loop'.padStart(11)}${'engine ÷ hand'.padStart(15)}${'naive mathjs*'.padStart(15)}${'naive ÷ engine'.padStart(16)}`);
+const engineMs: Record<number, number> = {};
+const handMs: Record<number, number> = {};
+const naivePerTrialMonth = (await best(2, () => naiveMathjsEngine(reference, NAIVE_TRIALS, SEED))).ms / (NAIVE_TRIALS * M);
+let sameAsHand = 0;
+let sameAsNaive = 0;
+for (const trials of SIZES) {
+  const engine = await best(REPEATS, () => engineCosts(trials));
+  const hand = await best(REPEATS, () => handWrittenLoop(reference, trials, SEED));
+  engineMs[trials] = engine.ms;
+  handMs[trials] = hand.ms;
+  const naive = naivePerTrialMonth * trials * M;
+  sameAsHand = Math.max(sameAsHand, largestDifference(engine.value, hand.value, trials, trials, trials, M));
+  if (trials === SIZES[SIZES.length - 1]) sameAsNaive = largestDifference(engine.value, naiveMathjsEngine(reference, NAIVE_TRIALS, SEED), trials, NAIVE_TRIALS, NAIVE_TRIALS, M);
+  out(
+    `   ${trials.toLocaleString('en-US').padEnd(9)}${seconds(engine.ms).padStart(9)}${millions((trials * M * 1000) / engine.ms).padStart(16)}${seconds(hand.ms).padStart(11)}${`${(engine.ms / hand.ms).toFixed(2)}×`.padStart(15)}${seconds(naive).padStart(15)}${`${(naive / engine.ms).toFixed(1)}×`.padStart(16)}`,
+  );
+}
+out(`   * the naive engine ran ${NAIVE_TRIALS.toLocaleString('en-US')} trials; its time is scaled linearly to the trial count`);
+out(`   100k/10k time ratio: engine ${(engineMs[100_000]! / engineMs[10_000]!).toFixed(1)}, hand loop ${(handMs[100_000]! / handMs[10_000]!).toFixed(1)} (10 when cost is linear)`);
+out(`   same costs: hand loop within ${sameAsHand.toExponential(1)} of the engine, naive engine within ${sameAsNaive.toExponential(1)} (relative, every workload, trial and month)`);
+
+// ---------------------------------------------------------------------------------------------
+// 2. The full forecast as the CLI runs it: worker threads on every core, results to the contract.
+
+// Bundles are built before anything is timed (a first run of the CLI builds them once).
+const child = await bundledEntry('test/bench/forecast-child.ts');
+const bundled = (await bundledEntry('cli/chunk-worker.ts')) !== null && (await bundledEntry('cli/main.ts')) !== null;
+if (!child || !bundled) throw new Error('the benchmark needs esbuild to bundle the CLI and its workers (is node_modules installed?)');
+interface ChildReport {
+  ms: number;
+  simulateMs: number;
+  summaryMs: number;
+  p50: number;
+  maxRssBytes: number;
+  peakHeapBytes: number;
+  peakArrayBufferBytes: number;
+}
+function forecastInChild(trials: number, workers: number): ChildReport {
+  const stdout = execFileSync(process.execPath, [fileURLToPath(child!), String(trials), String(workers)], { encoding: 'utf8', cwd: root });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildReport;
+}
+const workers = availableParallelism();
+out();
+out(`2. Full forecast (scenario → result with every statistic), ${workers} worker threads, each run a fresh process`);
+const full: Record<number, ChildReport> = {};
+for (const trials of SIZES) {
+  const runs = Array.from({ length: REPEATS }, () => forecastInChild(trials, workers));
+  const fastest = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  full[trials] = { ...fastest, maxRssBytes: Math.max(...runs.map((r) => r.maxRssBytes)), peakHeapBytes: Math.max(...runs.map((r) => r.peakHeapBytes)), peakArrayBufferBytes: Math.max(...runs.map((r) => r.peakArrayBufferBytes)) };
+  const r = full[trials];
+  out(
+    `   ${trials.toLocaleString('en-US').padEnd(9)}${seconds(r.ms).padStart(9)}  (workers started + chunks ${seconds(r.simulateMs)}, statistics ${seconds(r.summaryMs)})  ${millions((trials * M * 1000) / r.ms)} trial·months/s  peak RSS ${mb(r.maxRssBytes)}, main heap ${mb(r.peakHeapBytes)}, array buffers ${mb(r.peakArrayBufferBytes)}`,
+  );
+}
+const oneThread = await best(1, () => runForecast(scenario, { trials: 100_000, seed: SEED, reference: bundledReference }));
+if (oneThread.value.total.p50 !== full[100_000]!.p50) throw new Error('the worker threads and one thread gave different results');
+out(`   100k/10k time ratio ${(full[100_000]!.ms / full[10_000]!.ms).toFixed(1)}; the same forecast on one thread in-process: ${seconds(oneThread.ms)} (${(oneThread.ms / full[100_000]!.ms).toFixed(2)}× the worker time), same P50 to the last digit`);
+const perTrialMonth = (full[100_000]!.maxRssBytes - full[10_000]!.maxRssBytes) / (90_000 * M);
+out(`   memory grows with trials × months (the per-trial series behind the exact quantiles): ${perTrialMonth.toFixed(0)} bytes per extra trial-month`);
+const cli = await best(REPEATS, () => spawnSync(process.execPath, ['cli/bin/costcast.mjs', 'forecast', fileURLToPath(referenceFile), '--trials', '100000', '--json'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }));
+out(`   the command line end to end (\`costcast forecast … --trials 100000 --json\`, process start to exit): ${seconds(cli.ms)}`);
+
+// ---------------------------------------------------------------------------------------------
+// 3. Import.
+
+const imported = await benchImport();
+out();
+out(`3. Import: ${imported.rows.toLocaleString('en-US')}-row daily CSV to monthly series in ${seconds(imported.ms)} (${imported.rowsPerSecond.toLocaleString('en-US')} rows/s), ${(GOALS.importMs / imported.ms).toFixed(1)}× under the ${GOALS.importMs / 1000} s goal`);
+
+// ---------------------------------------------------------------------------------------------
+// Against the acceptance goals (100,000 trials × 36 months).
+
+const naive100k = naivePerTrialMonth * 100_000 * M;
+const vsNaive = naive100k / engineMs[100_000]!;
+const vsHand = engineMs[100_000]! / handMs[100_000]!;
+const wall = full[100_000]!.ms / 1000;
+out();
+out('Goals at 100,000 trials × 36 months');
+out(`   ≥ ${GOALS.naive}× faster than the naive mathjs engine: ${vsNaive.toFixed(1)}× — ${check(vsNaive >= GOALS.naive)}`);
+out(`   within ${GOALS.hand}× of the hand-written loop: ${vsHand.toFixed(2)}× — ${check(vsHand <= GOALS.hand)}`);
+out(`   under ${GOALS.seconds} s on ${workers} cores: ${wall.toFixed(2)} s — ${check(wall < GOALS.seconds)}`);
+out(`   import of 100,000 rows under ${GOALS.importMs / 1000} s: ${(imported.ms / 1000).toFixed(2)} s — ${check(imported.ms < GOALS.importMs)}`);
