@@ -4,7 +4,7 @@
  * preview server: Costcast makes no network requests at all.
  */
 import { test as base, expect } from '@playwright/test';
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
 
 /** Whether `url` stays on this machine's preview server, or never touches the network. */
 export function isLocalUrl(url: string): boolean {
@@ -41,6 +41,24 @@ async function guardRequests(context: BrowserContext): Promise<string[]> {
     if (!isLocalUrl(socket.url().replace(/^ws/, 'http'))) foreign.push(socket.url());
   }));
   return foreign;
+}
+
+/**
+ * A page of its own context with the same guards, for a `test.describe.serial` group that shares
+ * one page (and one full run) between tests. Call `check()` in afterAll.
+ */
+export async function newGuardedPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; check(): void }> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true });
+  const foreign = await guardRequests(context);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  return {
+    page,
+    check() {
+      expect(foreign, 'requests that left 127.0.0.1').toEqual([]);
+      expect(errors, 'console errors and uncaught exceptions').toEqual([]);
+    },
+  };
 }
 
 interface Guards {

@@ -11,7 +11,7 @@ export function StatsTable({ result, scenario }: { result: ForecastResult; scena
     <tr key={id} data-row={id} className={total ? 'total-row' : undefined}>
       <th scope="row">{label}</th>
       {COLUMNS.map((key) => (
-        <td key={key} data-stat={key} className="num">
+        <td key={key} data-stat={key} data-value={stats[key]} className="num">
           {formatMoney(stats[key], result.currency)}
         </td>
       ))}

@@ -30,13 +30,13 @@ export class AppPage {
   }
 
   /** Waits until the live preview belongs to the document's current revision. */
-  async waitForPreview(): Promise<void> {
+  async waitForPreview(timeout = 30_000): Promise<void> {
     const status = this.page.getByTestId('preview-status');
     await expect
       .poll(async () => {
         const [preview, revision, text] = await Promise.all([status.getAttribute('data-preview-revision'), status.getAttribute('data-revision'), status.textContent()]);
         return preview === revision && /trials in/.test(text ?? '');
-      })
+      }, { timeout })
       .toBe(true);
   }
 
