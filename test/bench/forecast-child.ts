@@ -28,7 +28,7 @@ const pool = await WorkerPool.start(workers);
 const simulation = await simulate(scenario, { trials, seed: 1, reference: bundledReference, executor: pool.executor });
 const simulated = performance.now();
 const computed = await pool.summarize(simulationSections(simulation));
-const result = summarizeSimulation(simulation, bundledReference, computed);
+const result = summarizeSimulation(simulation, bundledReference, undefined, computed);
 const finished = performance.now();
 sample();
 clearInterval(sampler);
