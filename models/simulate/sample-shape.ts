@@ -17,9 +17,10 @@ const PERCENT_STEPS = Array.from({ length: 101 }, (_, p) => p);
  * trials outside fall into the first and last bins, so the counts still add up to the sample.
  */
 export function sampleShape(values: Float64Array, bins = SHAPE_BINS): SampleShape {
-  const copy = Float64Array.from(values);
-  const percentiles = percentilesInPlace(copy, PERCENT_STEPS);
-  const [min, max] = percentilesInPlace(copy, [0.5, 99.5]) as [number, number];
+  // One selection for the 101 percentiles and the histogram's span (on a copy: small samples are reordered).
+  const found = percentilesInPlace(Float64Array.from(values), [...PERCENT_STEPS, 0.5, 99.5]);
+  const percentiles = found.slice(0, PERCENT_STEPS.length);
+  const [min, max] = found.slice(PERCENT_STEPS.length) as [number, number];
   const counts = new Array<number>(bins).fill(0);
   const width = (max - min) / bins;
   for (let i = 0; i < values.length; i++) {
