@@ -62,7 +62,15 @@ async function load(file: string, io: Io): Promise<Extract<LoadedScenario, { ok:
  * Runs the simulation (worker threads for long runs, or as many as --workers asks), a progress
  * bar on a terminal and Ctrl-C to cancel; then the result, its sections spread over the workers.
  */
-async function forecastWithProgress(loaded: Extract<LoadedScenario, { ok: true }>, overrides: Partial<RunSettings>, workers: number | undefined, showProgress: boolean, io: Io, wantResult = true) {
+async function forecastWithProgress(
+  loaded: Extract<LoadedScenario, { ok: true }>,
+  overrides: Partial<RunSettings>,
+  workers: number | undefined,
+  showProgress: boolean,
+  io: Io,
+  wantResult = true,
+  started?: Promise<WorkerPool>,
+) {
   const settings = runSettings(loaded.scenario, overrides);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -70,7 +78,7 @@ async function forecastWithProgress(loaded: Extract<LoadedScenario, { ok: true }
   let lastDraw = 0;
   // Small runs finish faster in-process than it takes to start worker threads.
   const threads = workers ?? (chunkCount(settings.trials) >= IN_PROCESS_BELOW_CHUNKS ? defaultWorkerCount() : 0);
-  const pool = threads === 0 ? undefined : await WorkerPool.start(threads);
+  const pool = threads === 0 ? undefined : await (started ?? WorkerPool.start(threads));
   try {
     const simulation = await simulate(loaded.scenario, {
       ...settings,
@@ -99,9 +107,17 @@ async function forecast(args: readonly string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError('forecast takes one scenario file');
   const overrides = settingsFrom(values);
   const workers = integerOption(values, 'workers', 1, 64);
-  const loaded = await load(positionals[0] ?? defaultScenarioPath, io);
+  // When the flags already say the run goes to worker threads, they start while the file loads.
+  const early = workers !== undefined || (overrides.trials !== undefined && chunkCount(overrides.trials) >= IN_PROCESS_BELOW_CHUNKS) ? WorkerPool.start(workers ?? defaultWorkerCount()) : undefined;
+  let loaded: Extract<LoadedScenario, { ok: true }>;
+  try {
+    loaded = await load(positionals[0] ?? defaultScenarioPath, io);
+  } catch (error) {
+    void early?.then((pool) => pool.close());
+    throw error;
+  }
   const json = flags.has('json');
-  const result = (await forecastWithProgress(loaded, overrides, workers, !json && io.errIsTty, io)).result!;
+  const result = (await forecastWithProgress(loaded, overrides, workers, !json && io.errIsTty, io, true, early)).result!;
   if (values.out !== undefined) await writeWorkbook(values.out, loaded, result, io);
   io.out(json ? `${JSON.stringify(result, null, 2)}\n` : `${forecastReport(result)}\n`);
   return 0;

@@ -4,6 +4,12 @@
 // `npx costcast` works right after `npm install` with no build step.
 import { bundledEntry } from '../bundle-cache.mjs';
 
+// `costcast forecast --json | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const bundled = await bundledEntry('cli/main.ts');
 let main;
 if (bundled) ({ main } = await import(bundled));

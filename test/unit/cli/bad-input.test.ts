@@ -75,6 +75,14 @@ describe('bad scenario files exit 1 with the file, the place and the fix', () =>
     expect(err).toMatch(/workloads\[0\]\.cost: formula error/);
   });
 
+  it('a bad file is reported the same when worker threads were already starting', async () => {
+    const file = folder.write('threads.json', withDrivers({ x: 'y * 2' }));
+    const run = await runCli(['forecast', file, '--trials', '50000', '--workers', '2']);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/threads\.json:\d+:\d+: drivers\.x: unknown name `y`/);
+    expect(run.err).not.toMatch(STACK_LINE);
+  });
+
   it('a missing file, a folder and a binary file are named and explained', async () => {
     const missing = await runCli(['forecast', path.join(folder.dir, 'nope.json')]);
     expect(missing.code).toBe(1);
