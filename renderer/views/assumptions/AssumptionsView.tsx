@@ -14,6 +14,7 @@ import { ScenarioCard } from './ScenarioCard.tsx';
 import { useDocumentEdit } from './use-document-edit.ts';
 import { WorkloadCard } from './WorkloadCard.tsx';
 import { newWorkload, WORKLOAD_TYPE_LABELS } from './workload-fields.ts';
+import './assumptions.css';
 
 const TYPE_ORDER = Object.keys(WORKLOAD_TYPE_LABELS) as WorkloadType[];
 

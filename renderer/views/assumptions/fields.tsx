@@ -43,7 +43,8 @@ export function NumberField(props: { value: number | undefined; onCommit: (value
       aria-invalid={bad || props.invalid ? true : undefined}
       placeholder={props.placeholder}
       value={text}
-      size={Math.max(6, text.length + 1)}
+      // Wide enough for what is typed, or for the placeholder that says what to type.
+      size={Math.max(6, (text || props.placeholder || '').length + 1)}
       onChange={(event) => setText(event.target.value)}
       onBlur={commit}
       onKeyDown={(event) => commitKeys(event, done)}

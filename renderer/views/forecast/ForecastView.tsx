@@ -16,6 +16,7 @@ import { ResultHeader } from '../shared/ResultHeader.tsx';
 import { useShownForecast } from '../shared/use-result.ts';
 import { breakdownGroups, monthlyBudgetLine } from './forecast-series.ts';
 import { StatsTable } from './StatsTable.tsx';
+import './forecast.css';
 
 export function ForecastView() {
   const shown = useShownForecast();
@@ -126,21 +127,22 @@ export function ForecastView() {
         </section>
       </div>
 
-      <div className="panel-row">
-        <section className="panel" aria-labelledby="tornado-title">
-          <div className="panel-head">
-            <h2 id="tornado-title">What drives the spread</h2>
-          </div>
+      <section className="panel" aria-labelledby="stats-title">
+        <div className="panel-head">
+          <h2 id="stats-title">Statistics</h2>
+        </div>
+        <StatsTable result={result} scenario={scenario} />
+      </section>
+
+      <section className="panel" aria-labelledby="tornado-title">
+        <div className="panel-head">
+          <h2 id="tornado-title">What drives the spread</h2>
+        </div>
+        <div className="spread-layout">
           {tornadoOption && result.sensitivity.length ? <Chart option={tornadoOption} name="drivers of the spread" testId="tornado-chart" /> : <p className="muted">No uncertain driver moves the total.</p>}
           <SensitivityTable result={result} />
-        </section>
-        <section className="panel" aria-labelledby="stats-title">
-          <div className="panel-head">
-            <h2 id="stats-title">Statistics</h2>
-          </div>
-          <StatsTable result={result} scenario={scenario} />
-        </section>
-      </div>
+        </div>
+      </section>
     </div>
   );
 }
