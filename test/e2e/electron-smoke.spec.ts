@@ -1,17 +1,22 @@
 /**
  * Smoke test of the desktop app: launches Electron on the built app and checks the window is
- * locked down, the preload bridge works end to end, and a file given on the command line reaches
- * the page. Electron downloads its binary lazily and some machines cannot fetch it; there the
- * test says so and is skipped instead of failing (the handlers are covered by electron/*.test.ts).
+ * locked down, the preload bridge works end to end, a scenario given on the command line opens in
+ * the window and its forecast matches `costcast forecast --json`. It drives the page through the
+ * same page models as the web tests. Electron downloads its binary lazily and some machines cannot
+ * fetch it; there the test says so and is skipped instead of failing (the handlers are covered by
+ * electron/*.test.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
+import { formatMoney } from '../../models/io/display-format.ts';
+import { ForecastPage } from './pages/forecast-page.ts';
+import { cliForecast } from './support/cli-forecast.ts';
 
 type BinaryLookup = { found: true; executablePath: string } | { found: false; reason: string };
 
@@ -52,6 +57,7 @@ function findElectron(): BinaryLookup {
 
 const lookup = findElectron();
 const root = path.resolve(import.meta.dirname, '..', '..');
+const SCENARIO_NAME = 'From the command line';
 
 test.describe('desktop app', () => {
   let userData = '';
@@ -64,7 +70,9 @@ test.describe('desktop app', () => {
       console.log(lookup.reason);
       return;
     }
-    // The renderer comes from the web server's `vite build`; the main process bundle from here.
+    // The window loads dist/renderer (a web run with E2E_PORT builds elsewhere), and the main process bundle.
+    const renderer = spawnSync('npx', ['vite', 'build'], { cwd: root, encoding: 'utf8' });
+    if (renderer.status !== 0) throw new Error(`vite build failed:\n${renderer.stderr}`);
     const bundled = spawnSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: root, encoding: 'utf8' });
     if (bundled.status !== 0) throw new Error(`scripts/build-electron.mjs failed:\n${bundled.stderr}`);
   });
@@ -76,7 +84,9 @@ test.describe('desktop app', () => {
     }
     userData = await mkdtemp(path.join(os.tmpdir(), 'costcast-e2e-user-data-'));
     scenarioFile = path.join(userData, 'from-command-line.json');
-    await writeFile(scenarioFile, '{"name":"From the command line"}');
+    // A real scenario (the bundled default under another name), as a user would double-click it.
+    const scenario = JSON.parse(await readFile(path.join(root, 'scenarios', 'default.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(scenarioFile, `${JSON.stringify({ ...scenario, name: SCENARIO_NAME }, null, 2)}\n`);
     app = await electron.launch({
       executablePath: lookup.executablePath,
       args: ['.', scenarioFile],
@@ -92,9 +102,25 @@ test.describe('desktop app', () => {
     await rm(userData, { recursive: true, force: true });
   });
 
-  test('opens the app window with the Electron platform', async () => {
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Costcast');
+  test('opens the scenario given on the command line in the Electron window and lists it as recent', async () => {
     await expect(page.locator('.app')).toHaveAttribute('data-platform', 'electron');
+    await expect(page.locator('.app')).toHaveAttribute('data-view', 'assumptions', { timeout: 30_000 });
+    await expect(page.getByTestId('document-title')).toContainText(SCENARIO_NAME);
+    await expect(page.getByTestId('document-title')).toContainText('from-command-line.json');
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle())).toBe('from-command-line.json — Costcast');
+    const recent = await page.evaluate(() => window.costcast?.listRecent());
+    expect(recent?.map((file) => file.path)).toEqual([scenarioFile]);
+  });
+
+  test('runs the forecast of that file on its worker and shows the numbers of costcast forecast --json', async () => {
+    const cli = cliForecast(scenarioFile);
+    const forecast = new ForecastPage(page);
+    await expect(page.locator('.app')).toHaveAttribute('data-view', 'assumptions', { timeout: 30_000 });
+    await forecast.show();
+    await forecast.runButton.click();
+    await expect(forecast.fullStatus).toContainText(`Last run: ${cli.trials.toLocaleString('en-US')} trials, seed ${cli.seed}`, { timeout: 120_000 });
+    await expect(forecast.resultMeta).toHaveAttribute('data-kind', 'full');
+    for (const stat of ['p10', 'p50', 'p90', 'mean'] as const) await expect(forecast.cell('total', stat)).toHaveText(formatMoney(cli.total[stat], cli.currency));
   });
 
   test('locks the page down', async () => {
@@ -122,17 +148,6 @@ test.describe('desktop app', () => {
     });
     await page.waitForTimeout(500);
     expect(page.url()).toBe(before);
-  });
-
-  test('delivers the file from the command line and lists it as recent', async () => {
-    const opened = await page.evaluate(
-      () => new Promise((resolve) => {
-        window.costcast?.onOpenFile(resolve);
-      }),
-    );
-    expect(opened).toEqual({ name: 'from-command-line.json', path: scenarioFile, text: '{"name":"From the command line"}' });
-    const recent = await page.evaluate(() => window.costcast?.listRecent());
-    expect(recent?.map((file) => file.path)).toEqual([scenarioFile]);
   });
 
   test('round-trips autosaves and titles the window from the document state', async () => {
