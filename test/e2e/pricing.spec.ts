@@ -166,6 +166,22 @@ test.describe.serial('spot choices and price files on the default scenario', () 
     await expect(unsavedMark(page)).toHaveCount(0);
   });
 
+  test('the provider picked from the catalog is an undoable edit the comparison follows', async () => {
+    const provider = page.getByRole('combobox', { name: 'Provider', exact: true });
+    await expect(provider).toHaveValue('aws');
+    await provider.selectOption('gcp');
+    await expect(page.getByRole('combobox', { name: 'Region', exact: true })).toHaveValue('');
+    await expect(unsavedMark(page)).toHaveCount(1);
+    await pricing.app.waitForPreview();
+    await expect(pricing.providersTable.locator('tr.own-provider')).toHaveAttribute('data-provider', 'gcp');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(provider).toHaveValue('aws');
+    await expect(page.getByRole('combobox', { name: 'Region', exact: true })).toHaveValue('us-east-1');
+    await expect(unsavedMark(page)).toHaveCount(0);
+    await pricing.app.waitForPreview();
+    await expect(pricing.providersTable.locator('tr.own-provider')).toHaveAttribute('data-provider', 'aws');
+  });
+
   test('a malformed price file is refused with each row, column and reason, and nothing changes', async () => {
     await pricing.app.waitForPreview();
     const awsBefore = await pricing.providerGpuPrice('aws', 'H100').textContent();

@@ -32,7 +32,9 @@ export function UnitCostsPanel({ result }: { result: ForecastResult }) {
     return (
       <section className="panel" data-testid="units-none">
         <h2>Unit costs</h2>
-        <p className="muted">No units are defined. Add `units` (requests, users, training runs per month) to the scenario to see the cost per unit.</p>
+        <p className="muted">
+          No units are defined. Add <code>units</code> (requests, users, training runs per month) to the scenario to see the cost per unit.
+        </p>
       </section>
     );
   }

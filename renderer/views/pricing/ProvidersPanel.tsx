@@ -61,17 +61,18 @@ function WhereToBuy({ document, edit }: { document: ScenarioDocument; edit: Docu
   );
 }
 
-function CompareChoice({ document, edit }: { document: ScenarioDocument; edit: DocumentEdit }) {
+function CompareChoice({ document, edit, shown }: { document: ScenarioDocument; edit: DocumentEdit; shown: readonly string[] }) {
   const imported = useAppState((s) => s.userPrices?.rows) ?? [];
   const all = [...new Set([...catalogProviders(), ...imported.map((r) => r.provider)])];
   const listed = compareOf(document);
-  const compared = new Set(listed ?? all);
+  // Without a list the engine compares every provider offering one of the GPU types: those shown.
+  const compared = new Set(listed ?? shown);
   return (
     <fieldset className="compare-choice">
       <legend>Compare</legend>
       {[...new Set([...all, ...(listed ?? [])])].map((p) => (
         <label key={p} className="inline-field">
-          <input type="checkbox" aria-label={`Compare ${p}`} checked={compared.has(p)} onChange={(event) => edit.change(`${event.target.checked ? 'compare' : 'stop comparing'} ${p}`, (doc) => setCompared(doc, p, event.target.checked, all))} />
+          <input type="checkbox" aria-label={`Compare ${p}`} checked={compared.has(p)} onChange={(event) => edit.change(`${event.target.checked ? 'compare' : 'stop comparing'} ${p}`, (doc) => setCompared(doc, p, event.target.checked, shown))} />
           <span>{p}</span>
         </label>
       ))}
@@ -147,7 +148,7 @@ export function ProvidersPanel({ pricing, currency, document, edit }: { pricing:
       ) : (
         <p className="muted">None of the compared providers offers these GPUs.</p>
       )}
-      {document ? <CompareChoice document={document} edit={edit} /> : null}
+      {document ? <CompareChoice document={document} edit={edit} shown={pricing.providers.map((p) => p.provider)} /> : null}
     </section>
   );
 }
