@@ -173,6 +173,9 @@ function strategyNotes(plan: SimulationPlan, costs: readonly GpuCosts[], optimiz
   return notes;
 }
 
+/** on-demand, committed, spot, plan, optimal. */
+const STRATEGY_COUNT = 5;
+
 /**
  * Strategies, sized commitments with their curves, providers and GPU-hours; null when no workload
  * uses GPUs. `onProgress` hears (steps done, steps): a big run prices for seconds.
@@ -182,8 +185,8 @@ export function analyzePricing(plan: SimulationPlan, store: SeriesStore, referen
   if (gpus.length === 0) return null;
   const pricing = plan.scenario.pricing;
   const optimizeFor = pricing?.optimizeFor ?? 'mean';
-  // Per GPU type: its costs, its sizing, its pricing and a curve per term; then the strategies and the providers.
-  const steps = gpus.length * (3 + TERMS.length) + 2;
+  // Per GPU type: its costs, its sizing, its pricing and a curve per term; then each strategy's statistics and the providers.
+  const steps = gpus.length * (3 + TERMS.length) + STRATEGY_COUNT + 1;
   let done = 0;
   const step = () => onProgress?.(++done, steps);
   const direct = directTotal(store);
@@ -217,8 +220,11 @@ export function analyzePricing(plan: SimulationPlan, store: SeriesStore, referen
     ['plan', sumOf(direct, costs.map((c) => c.plan))],
     ['optimal', optimalTotal],
   ];
-  const stats = totals.map(([name, total]) => ({ name, total: summarize(total) }));
-  step();
+  const stats = totals.map(([name, total]) => {
+    const summary = { name, total: summarize(total) };
+    step();
+    return summary;
+  });
   const onDemandMean = stats[0]!.total.mean;
   const strategies: PricedStrategy[] = stats.map(({ name, total }) => {
     const note = notesByName[name];
