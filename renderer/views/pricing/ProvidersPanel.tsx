@@ -126,7 +126,8 @@ export function ProvidersPanel({ pricing, currency, document, edit }: { pricing:
                   <td className="num" data-stat="p10">{formatMoney(p.total.p10, currency)}</td>
                   <td className="num" data-stat="p50">{formatMoney(p.total.p50, currency)}</td>
                   <td className="num" data-stat="p90">{formatMoney(p.total.p90, currency)}</td>
-                  <td className="gpu-prices">
+                  <td>
+                    <div className="gpu-prices">
                     {Object.entries(p.pricePerGpuHour ?? {}).map(([gpu, price]) => (
                       <span key={gpu} data-gpu-price={gpu}>
                         {gpu} {formatMoney(price, currency)}
@@ -137,6 +138,7 @@ export function ProvidersPanel({ pricing, currency, document, edit }: { pricing:
                         {gpu}: not offered
                       </span>
                     ))}
+                    </div>
                   </td>
                   <td className="num">{p.energyMWh !== undefined ? `${formatNumber(p.energyMWh, 1)} MWh` : '—'}</td>
                   <td className="num" data-stat="co2e">{tonnes(p.co2eTonnes)}</td>
