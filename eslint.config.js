@@ -6,7 +6,7 @@ const sinkMessage =
   'models/ is the engine: it must not import the UI, Electron, Node or the CLI, so it runs in a Web Worker, in worker_threads and in tests alike.';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'electron/dist/**', 'test-results/**', 'playwright-report/**', 'test/e2e/artifacts/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'electron/dist/**', 'renderer/dist/**', 'test-results/**', 'playwright-report/**', 'test/e2e/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
