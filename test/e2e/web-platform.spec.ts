@@ -17,7 +17,8 @@ declare global {
   }
 }
 
-const BUNDLE_URL = 'http://127.0.0.1:4173/__e2e/web-platform.js';
+// Served from the preview server's own origin (E2E_PORT, as in playwright.config.ts), so the page's CSP allows it.
+const BUNDLE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/__e2e/web-platform.js`;
 let bundle = '';
 
 test.beforeAll(async () => {
