@@ -1,4 +1,5 @@
 /** The window: toolbar, navigation, the current view, notices and the confirm dialog. */
+import { useEffect, useRef } from 'react';
 import { AssumptionsView } from '../views/assumptions/AssumptionsView.tsx';
 import { ForecastView } from '../views/forecast/ForecastView.tsx';
 import { BudgetView } from '../views/budget/BudgetView.tsx';
@@ -38,12 +39,17 @@ export function App() {
   const view = useAppState((s) => (s.document ? s.view : 'welcome'));
   const dark = usePrefersDark();
   const { platform } = useServices();
+  // Each view starts at its top: the scroll offset of the last one means nothing in the next.
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => {
+    main.current?.scrollTo({ top: 0 });
+  }, [view]);
   return (
     <div className={`app ${dark ? 'theme-dark' : 'theme-light'}`} data-platform={platform.kind} data-view={view}>
       <Toolbar />
       <div className="app-body">
         <NavBar current={view} />
-        <main className="view" id="main" tabIndex={-1} aria-label="Main content">
+        <main className="view" id="main" tabIndex={-1} aria-label="Main content" ref={main}>
           <CurrentView view={view} />
         </main>
       </div>

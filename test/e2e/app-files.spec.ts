@@ -41,6 +41,7 @@ test('a malformed scenario file is refused with its line and column, and the edi
   await expect(notice).toContainText('broken.json cannot be opened: 1 problem.');
   await expect(notice.getByRole('listitem')).toHaveText([`broken.json:${problem!.line}:${problem!.column}: ${problem!.text}`]);
   expect(problem!.line).toBe(4);
+  await page.screenshot({ path: 'test/e2e/artifacts/screens/app-refused-file.png' });
 
   // Nothing of the refused file reached the document: same scenario, the edit still there, still unsaved.
   await expect(page.getByTestId('document-title')).toContainText('AI platform FY27');
@@ -72,6 +73,7 @@ test('New after an edit asks first: Cancel keeps the document, Discard replaces 
   await page.locator('[data-template="blank"]').click();
   await expect(dialog(page)).toBeVisible();
   await expect(dialog(page)).toContainText('default.json has changes that are not saved.');
+  await page.screenshot({ path: 'test/e2e/artifacts/screens/app-unsaved-changes.png' });
   // The safe choice has the focus.
   await expect(dialog(page).getByRole('button', { name: 'Cancel' })).toBeFocused();
   await dialog(page).getByRole('button', { name: 'Cancel' }).click();
@@ -104,6 +106,7 @@ test('an edit is autosaved, offered back after a reload, and recovering it resto
   await expect(page.locator('.app')).toHaveAttribute('data-view', 'welcome');
   const recovery = page.getByRole('region', { name: 'Recover unsaved work' });
   await expect(recovery).toContainText('default.json');
+  await page.screenshot({ path: 'test/e2e/artifacts/screens/app-welcome-recovery.png' });
   await recovery.getByRole('button', { name: 'Recover' }).click();
 
   await expect(page.locator('.app')).toHaveAttribute('data-view', 'assumptions');

@@ -65,6 +65,15 @@ test.describe.serial('the app shell, screen by screen', () => {
     await expect(forecast.resultMeta).toHaveAttribute('data-kind', 'full');
   });
 
+  test('each view opens at its top, whatever the last one was scrolled to', async () => {
+    await assumptions.show();
+    const main = page.locator('main');
+    await main.evaluate((element) => element.scrollTo({ top: 2000 }));
+    await expect.poll(() => main.evaluate((element) => element.scrollTop)).toBeGreaterThan(1000);
+    await forecast.show();
+    await expect.poll(() => main.evaluate((element) => element.scrollTop)).toBe(0);
+  });
+
   test('light theme: Welcome, Assumptions and Forecast with the full run', async () => {
     const cli = cliForecast('default.json');
     await expect(page.locator('.app')).toHaveClass(/theme-light/);
