@@ -78,6 +78,28 @@ test.describe.serial('editing the default scenario', () => {
     await expect(p90).toHaveValue('3,500');
   });
 
+  test('a slider drag is one undo step, however many values it passes through', async () => {
+    const field = assumptions.driverRow('platform_fee').getByRole('textbox', { name: 'platform_fee', exact: true });
+    const slider = assumptions.driverRow('platform_fee').getByRole('slider', { name: 'platform_fee (slider)' });
+    await expect(field).toHaveValue('2,500');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.mouse.down();
+    for (const share of [0.6, 0.7, 0.8, 0.9]) await page.mouse.move(box.x + box.width * share, y, { steps: 3 });
+    await page.mouse.up();
+    const dragged = await field.inputValue();
+    expect(Number(dragged.replace(/,/g, ''))).toBeGreaterThan(3500);
+    await expect(undoButton()).toHaveAttribute('title', /^Undo change platform_fee /);
+    await undoButton().click();
+    await expect(field).toHaveValue('2,500');
+    await redoButton().click();
+    await expect(field).toHaveValue(dragged);
+    await undoButton().click();
+    await expect(field).toHaveValue('2,500');
+  });
+
   test('renaming a driver renames it in every formula that uses it, and Undo renames it back', async () => {
     await expect(assumptions.formula('assistant_requests')).toHaveValue(FORMULA);
     await expect(assumptions.driverRow('chats_per_user')).toContainText('used by 1 formula');
