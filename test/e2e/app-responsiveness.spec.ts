@@ -67,7 +67,8 @@ test.describe.serial('responsiveness on the reference scenario', () => {
 
   test('an edit of the reference scenario reaches the screen as a new preview (measured and printed)', async () => {
     const latencies: number[] = [];
-    for (const p90 of ['70', '80', '90']) {
+    // Five edits: the first previews also warm the worker's compiled code.
+    for (const p90 of ['70', '80', '90', '100', '110']) {
       await assumptions.armPreviewLatency();
       await assumptions.setParam('requests_per_user', 'p90', p90);
       latencies.push(await assumptions.previewLatency());
@@ -76,7 +77,9 @@ test.describe.serial('responsiveness on the reference scenario', () => {
       console.log(`Preview latency (reference scenario, requests_per_user p90 → ${p90}): ${latencies.at(-1)!.toFixed(0)} ms from Enter to the new preview on screen (the worker's run: ${Number(worker).toFixed(0)} ms)`);
     }
     const sorted = [...latencies].sort((a, b) => a - b);
-    console.log(`Preview latency, median of ${latencies.length}: ${sorted[1]!.toFixed(0)} ms (the issue asks for ≤ 250 ms; reported, not asserted)`);
+    console.log(
+      `Preview latency, median of ${latencies.length}: ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, fastest ${sorted[0]!.toFixed(0)} ms, last ${latencies.at(-1)!.toFixed(0)} ms (the issue asks for ≤ 250 ms; reported, not asserted)`,
+    );
     // The preview followed every edit (the figure itself is reported, not a wall-clock bound).
     expect(latencies.every((ms) => ms > 0)).toBe(true);
   });
