@@ -20,8 +20,9 @@ export function buildBreakdownOption(input: { months: readonly string[]; groups:
     backgroundColor: 'transparent',
     textStyle: { color: theme.text },
     color: [...theme.series],
-    grid: { left: 72, right: 24, top: 48, bottom: 40 },
-    legend: { top: 4, type: 'scroll', textStyle: { color: theme.muted } },
+    // Every part named at once below the bars (a paging legend hides names): one row per three.
+    grid: { left: 72, right: 24, top: 16, bottom: 36 + Math.ceil(groups.length / 3) * 22 },
+    legend: { bottom: 0, type: 'plain', itemGap: 14, textStyle: { color: theme.muted, width: 150, overflow: 'truncate' } },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },

@@ -71,7 +71,7 @@ export function buildDistributionOption({ shape, theme, currency, marker: reques
   const offChart = requested && !marker ? `${requested.label} ${fmt(requested.value)} is ${requested.value > hi ? 'above' : 'below'} the chart` : '';
   return {
     aria: { enabled: true, label: { description: title ?? 'Distribution' } },
-    ...(offChart ? { title: { text: offChart, right: 8, top: 24, textStyle: { fontSize: 11, fontWeight: 'normal', color: theme.budget } } } : {}),
+    ...(offChart ? { title: { text: offChart, left: 64, top: 30, textStyle: { fontSize: 11, fontWeight: 'normal', color: theme.budget } } } : {}),
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { color: theme.text },

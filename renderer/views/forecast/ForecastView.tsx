@@ -18,6 +18,12 @@ import { breakdownGroups, monthlyBudgetLine } from './forecast-series.ts';
 import { StatsTable } from './StatsTable.tsx';
 import './forecast.css';
 
+/** Taller when the legend below the bars needs more rows. */
+function breakdownHeight(option: { grid?: unknown }): number {
+  const bottom = (option.grid as { bottom?: number } | undefined)?.bottom ?? 40;
+  return 280 + bottom;
+}
+
 export function ForecastView() {
   const shown = useShownForecast();
   const theme = useTheme();
@@ -116,7 +122,7 @@ export function ForecastView() {
               </select>
             </label>
           </div>
-          {breakdownOption ? <Chart option={breakdownOption} name="breakdown" testId="breakdown-chart" /> : null}
+          {breakdownOption ? <Chart option={breakdownOption} name="breakdown" testId="breakdown-chart" height={breakdownHeight(breakdownOption)} /> : null}
         </section>
         <section className="panel" aria-labelledby="distribution-title">
           <div className="panel-head">
