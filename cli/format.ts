@@ -1,19 +1,11 @@
 /** Human output of the CLI: money in the scenario's currency, percentages, aligned tables. */
 
-/** Formats money with no decimals (cents on small unit costs). */
-export function money(value: number, currency: string): string {
-  if (!Number.isFinite(value)) return 'n/a';
-  const digits = Math.abs(value) < 100 && value !== 0 ? 2 : 0;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
-}
+import { formatMoney, formatNumber, formatPercent } from '../models/io/display-format.ts';
 
-export function percent(share: number, digits = 1): string {
-  return Number.isFinite(share) ? `${(share * 100).toFixed(digits)} %` : 'n/a';
-}
-
-export function number(value: number, digits = 0): string {
-  return Number.isFinite(value) ? new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value) : 'n/a';
-}
+/** The same number formats as the app (models/io/display-format.ts), under the CLI's short names. */
+export const money = (value: number, currency: string): string => formatMoney(value, currency);
+export const percent = formatPercent;
+export const number = (value: number, digits = 0): string => formatNumber(value, digits);
 
 /** A table with a header row; numeric-looking columns (all but the first) right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], indent = '  '): string {

@@ -1,5 +1,6 @@
 /** The human-readable forecast report printed by `costcast forecast`. */
 import type { ForecastResult, Stats } from '../models/simulate/result.ts';
+import { unitCostLabel } from '../models/io/display-format.ts';
 import { money, number, percent, table } from './format.ts';
 
 /** The report text for a result. */
@@ -73,7 +74,7 @@ export function forecastReport(result: ForecastResult): string {
   if (result.units) {
     out.push('');
     out.push('Unit costs (over the horizon)');
-    out.push(table(['', 'P10', 'P50', 'P90'], Object.entries(result.units).map(([name, u]) => [`per ${u.per && u.per !== 1 ? `${number(u.per)} ` : ''}${name}`, m(u.costPerUnit.p10), m(u.costPerUnit.p50), m(u.costPerUnit.p90)])));
+    out.push(table(['', 'P10', 'P50', 'P90'], Object.entries(result.units).map(([name, u]) => [unitCostLabel(name, u.per ?? 1), m(u.costPerUnit.p10), m(u.costPerUnit.p50), m(u.costPerUnit.p90)])));
   }
 
   if (result.carbon) {

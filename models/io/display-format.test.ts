@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyShort, formatNumber, formatPercent } from './display-format.ts';
+import { formatMoney, formatMoneyShort, formatNumber, formatPercent, unitCostLabel } from './display-format.ts';
 
 describe('display formats', () => {
   it('writes money without cents, with cents below 100, in the given currency and locale', () => {
@@ -15,5 +15,11 @@ describe('display formats', () => {
     expect(formatPercent(0.22674)).toBe('22.7 %');
     expect(formatNumber(1744.4)).toBe('1,744');
     expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('n/a');
+  });
+
+  it('labels unit costs, in the plural for a count of more than one', () => {
+    expect(unitCostLabel('active_user')).toBe('per active_user');
+    expect(unitCostLabel('request', 1000)).toBe('per 1,000 requests');
+    expect(unitCostLabel('tokens', 1_000_000)).toBe('per 1,000,000 tokens');
   });
 });

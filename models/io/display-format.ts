@@ -35,3 +35,9 @@ export function formatPercent(share: number, digits = 1): string {
 export function formatNumber(value: number, digits = 0, locale = 'en-US'): string {
   return Number.isFinite(value) ? formatter(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value) : 'n/a';
 }
+
+/** How a unit cost is labelled: `per active_user`, `per 1,000 requests` (a count of more than one takes the plural). */
+export function unitCostLabel(name: string, per = 1): string {
+  if (per === 1) return `per ${name}`;
+  return `per ${formatNumber(per, Number.isInteger(per) ? 0 : 2)} ${name.endsWith('s') ? name : `${name}s`}`;
+}

@@ -20,6 +20,7 @@ import {
 } from './workbook-layout.ts';
 import { SheetBuilder } from './workbook-sheet.ts';
 import { describeNumber } from './workbook-describe.ts';
+import { unitCostLabel } from './display-format.ts';
 
 /** Months after which a price catalog counts as stale (the app warns likewise). */
 const STALE_CATALOG_MONTHS = 6;
@@ -160,7 +161,7 @@ export function buildSummarySheet(context: WorkbookContext, sheetsPresent: reado
   if (units.length) {
     section('Unit costs');
     writeHeader(sheet, row++, 1, STATS_HEADERS);
-    for (const [name, unit] of units) statsRow(`per ${describeNumber(unit.per ?? 1)} ${name}`, unit.costPerUnit, formats.money2);
+    for (const [name, unit] of units) statsRow(unitCostLabel(name, unit.per ?? 1), unit.costPerUnit, formats.money2);
   }
 
   if (result.carbon) {

@@ -5,7 +5,7 @@
  * budget or a value says what to add and adds it.
  */
 import type { Page } from '@playwright/test';
-import { formatMoney, formatNumber, formatPercent } from '../../models/io/display-format.ts';
+import { formatMoney, formatNumber, formatPercent, unitCostLabel } from '../../models/io/display-format.ts';
 import type { ForecastResult } from '../../models/simulate/result.ts';
 import { expect, newGuardedPage, test } from './fixtures.ts';
 import { BudgetPage } from './pages/budget-page.ts';
@@ -84,7 +84,7 @@ for (const file of bundledScenarioFiles()) {
       const firstUnit = Object.entries(cli.units ?? {})[0];
       if (firstUnit) {
         const per = firstUnit[1].per ?? 1;
-        await expect(page.getByTestId('units-table').locator(`tr[data-unit="${firstUnit[0]}"] th`)).toHaveText(per === 1 ? `per ${firstUnit[0]}` : `per ${formatNumber(per)} ${firstUnit[0]}`);
+        await expect(page.getByTestId('units-table').locator(`tr[data-unit="${firstUnit[0]}"] th`)).toHaveText(unitCostLabel(firstUnit[0], per));
       }
       const chargeback = cli.chargeback!;
       await expect(budget.chargebackTag).toHaveValue('team');

@@ -4,17 +4,16 @@
  * and monthly P50s stacked. All figures are the engine's.
  */
 import { useMemo, useState } from 'react';
-import { formatMoney, formatNumber } from '../../../models/io/display-format.ts';
+import { formatMoney, unitCostLabel } from '../../../models/io/display-format.ts';
 import type { ForecastResult, UnitResult } from '../../../models/simulate/result.ts';
 import { useTheme } from '../../app/use-theme.ts';
 import { buildBreakdownOption } from '../../charts/breakdown-chart.ts';
 import { Chart } from '../../charts/Chart.tsx';
 import { buildFanChartOption } from '../../charts/fan-chart.ts';
 
-/** "per 1,000 request" / "per active_user". */
+/** "per 1,000 requests" / "per active_user". */
 export function unitLabel(name: string, unit: UnitResult): string {
-  const per = unit.per ?? 1;
-  return per === 1 ? `per ${name}` : `per ${formatNumber(per)} ${name}`;
+  return unitCostLabel(name, unit.per ?? 1);
 }
 
 export function UnitCostsPanel({ result }: { result: ForecastResult }) {

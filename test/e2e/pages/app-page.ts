@@ -47,6 +47,30 @@ export class AppPage {
     await expect(this.page.getByTestId('full-status')).not.toContainText('before the latest edits');
   }
 
+  get resultMeta(): Locator {
+    return this.page.getByTestId('result-meta');
+  }
+
+  /**
+   * Runs the full forecast with `trials` picked in the toolbar, calls `oracle` (the CLI, which
+   * blocks this process) while the app computes, then waits for the app's run; returns the oracle's answer.
+   */
+  async runFullBeside<T>(trials: number, oracle: () => T): Promise<T> {
+    await this.page.getByRole('combobox', { name: 'Trials for the full run' }).selectOption(String(trials));
+    await this.page.getByRole('button', { name: 'Run', exact: true }).click();
+    const answer = oracle();
+    await expect(this.page.getByTestId('full-status')).toContainText(`Last run: ${trials.toLocaleString('en-US')} trials`, { timeout: 120_000 });
+    await this.expectFullRun(trials);
+    return answer;
+  }
+
+  /** Waits until the view shows the full run of the current document. */
+  async expectFullRun(trials: number): Promise<void> {
+    await expect(this.resultMeta).toHaveAttribute('data-kind', 'full');
+    await expect(this.resultMeta).toHaveAttribute('data-stale', 'false');
+    await expect(this.resultMeta).toHaveAttribute('data-trials', String(trials));
+  }
+
   /** Saves a screenshot of the whole current view (the scrolling area included) as a test artifact. */
   async screenshot(name: string): Promise<void> {
     const main = this.page.locator('main');
