@@ -29,7 +29,7 @@ export function createReferenceData(catalog: PriceCatalog = bundledCatalog): Ref
     gpuIds: () => gpuSpecs.map((g) => g.id),
     llmModel(id) {
       const model = getLlmModel(id);
-      return model ? { input: model.input, cachedInput: model.cachedInput, output: model.output, batchDiscount: model.batchDiscount ?? 0 } : undefined;
+      return model ? { input: model.input, cachedInput: model.cachedInput, output: model.output, batchDiscount: model.batchDiscount ?? 0, longContext: model.longContext } : undefined;
     },
     llmModelIds: () => llmModels.map((m) => m.id),
     gpuPrice(gpu, provider, region) {

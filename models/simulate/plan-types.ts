@@ -7,6 +7,7 @@ import type { Distribution } from '../random/distributions.ts';
 import type { VectorKernel } from '../formula/compile.ts';
 import type { TrendFit } from '../drivers/trend.ts';
 import type { Scenario, WorkloadSpec } from '../scenario/schema.ts';
+import type { LongContextPrice } from './reference-data.ts';
 
 export type VectorNode =
   | { kind: 'constant'; value: number }
@@ -48,6 +49,8 @@ export interface CompiledWorkload {
   peakTflops?: number;
   /** Power draw in kW of one GPU (energy maths). */
   gpuKw?: number;
+  /** An llm-api workload priced from a catalog model with a long-context tier. */
+  longContext?: LongContextPrice;
   onSpot: boolean;
   /** Tag values including the scenario's inherited tags. */
   tags: Record<string, string>;

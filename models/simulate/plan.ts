@@ -412,6 +412,11 @@ export function compileScenario(scenario: Scenario, reference: ReferenceData, pa
         compiled.gpuKw = facts.watts / 1000;
       }
     }
+    // The long-context tier comes with the catalog's prices; an explicit price has no tiers.
+    if (spec.type === 'llm-api' && spec.model && !spec.price) {
+      const longContext = reference.llmModel(spec.model)?.longContext;
+      if (longContext) compiled.longContext = longContext;
+    }
     return compiled;
   });
 

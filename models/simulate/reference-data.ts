@@ -18,6 +18,16 @@ export interface LlmPriceFacts {
   output: number;
   /** Share off for batch requests (0 when the provider has no batch API). */
   batchDiscount: number;
+  /** Prices of every token of a request whose prompt exceeds `thresholdTokens`, where the model has such a tier. */
+  longContext: LongContextPrice | null;
+}
+
+/** A long-context tier: USD per 1M tokens once a request's input passes the threshold. */
+export interface LongContextPrice {
+  thresholdTokens: number;
+  input: number;
+  cachedInput: number;
+  output: number;
 }
 
 export interface StoragePriceFacts {

@@ -56,10 +56,16 @@ export function fillWorkloadDemand(
       const cachedInput = field('price.cachedInput');
       const output = field('price.output');
       const batchDiscount = field('price.batchDiscount');
+      // Above the threshold every token of the request is billed at the long-context tier; the
+      // tier is chosen from the average input tokens per request of the trial and month.
+      const long = workload.longContext;
       for (let i = 0; i < length; i++) {
         const tokensIn = inputTokens[i]!;
         const c = cachedShare[i]!;
-        const perRequest = tokensIn * (1 - c) * input[i]! + tokensIn * c * cachedInput[i]! + outputTokens[i]! * output[i]!;
+        const tier = long !== undefined && tokensIn > long.thresholdTokens;
+        const perRequest = tier
+          ? tokensIn * (1 - c) * long.input + tokensIn * c * long.cachedInput + outputTokens[i]! * long.output
+          : tokensIn * (1 - c) * input[i]! + tokensIn * c * cachedInput[i]! + outputTokens[i]! * output[i]!;
         direct[i] = ((requests[i]! * perRequest) / 1e6) * (1 - batchShare[i]! * batchDiscount[i]!);
       }
       return;

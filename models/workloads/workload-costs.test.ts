@@ -117,6 +117,30 @@ describe('llm-api workloads', () => {
     // 1000 · (1000·1 + 250·4) / 10⁶ = $2; all batch at the default 50 % off → $1 a month.
     expectMonthly(result, 'own', () => 1);
   });
+
+  it('a catalog model with a long-context tier (gemini-2.5-pro above 200,000 input tokens) bills every token of a longer request at that tier', async () => {
+    const result = await forecastOf(
+      {
+        drivers: { prompt: 'month < 6 ? 150000 : 250000' },
+        workloads: [{ id: 'long', type: 'llm-api', model: 'gemini-2.5-pro', requests: 1000, inputTokens: 'prompt', outputTokens: 2000, cachedInputShare: 0.2 }],
+      },
+      TRIALS,
+    );
+    // Months 1–6, 150,000 tokens (base tier $1.25 / $0.125 cached / $10):
+    //   1000 · (150,000·0.8·1.25 + 150,000·0.2·0.125 + 2000·10) / 10⁶ = 1000 · (150,000 + 3,750 + 20,000) / 10⁶ = $173.75.
+    // Months 7–12, 250,000 tokens (long tier $2.50 / $0.25 cached / $15 on every token):
+    //   1000 · (250,000·0.8·2.5 + 250,000·0.2·0.25 + 2000·15) / 10⁶ = 1000 · (500,000 + 12,500 + 30,000) / 10⁶ = $542.50.
+    expectMonthly(result, 'long', (m) => (m < 6 ? 173.75 : 542.5));
+  });
+
+  it('an explicit price has no long-context tier, even for a model that has one in the catalog', async () => {
+    const result = await forecastOf(
+      { workloads: [{ id: 'own', type: 'llm-api', model: 'gemini-2.5-pro', price: { input: 1.25, output: 10 }, requests: 1000, inputTokens: 250_000, outputTokens: 2000 }] },
+      TRIALS,
+    );
+    // 1000 · (250,000·1.25 + 2000·10) / 10⁶ = $332.50 a month.
+    expectMonthly(result, 'own', () => 332.5);
+  });
 });
 
 describe('gpu-inference workloads', () => {
