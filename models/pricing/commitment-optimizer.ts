@@ -22,6 +22,7 @@
  * are sized jointly (see optimizeExpectedCost); in reports the 3-year layer is the base and the
  * 1-year layer sits on top of it.
  */
+import { orderStatistics } from '../random/float-order.ts';
 import { series } from '../simulate/collect.ts';
 import type { SeriesStore } from '../simulate/series-store.ts';
 import { gpuMonthCost, type CommitmentLayer, type GpuMix } from './gpu-cost.ts';
@@ -479,9 +480,17 @@ export function optimizeExpectedCost(problem: CommitmentProblem): CommitmentChoi
 interface LevelTotals {
   /** Sorted levels (GPU-hours per month). */
   levels: Float64Array;
-  /** Per level, each trial's horizon total (money), level-major: index k·N + t. */
+  /**
+   * Per level, each trial's horizon total (money), level-major: index k·N + t. Scratch shared by
+   * every call (valid until the next one): a curve's rows are tens of megabytes, and fresh memory
+   * costs a page fault per 4 KB on first touch.
+   */
   rows: Float64Array;
+  /** Per level, the sum of its row in trial order (the row's mean × N, added up as meanOf does). */
+  sums: Float64Array;
 }
+
+let rowsScratch = new Float64Array(0);
 
 /**
  * Each trial's horizon total at `count` evenly spaced levels of one term in [lo, hi] and at
@@ -514,7 +523,9 @@ function totalsAtLevels(
   const extraLevels = [...new Set([...extras, varied.gpuHoursPerMonth])].filter((x) => !gridLevels.includes(x));
   const levels = Float64Array.from([...gridLevels, ...extraLevels].sort((a, b) => a - b));
   const rowOf = (x: number) => levels.indexOf(x);
-  const rows = new Float64Array(levels.length * N);
+  if (rowsScratch.length < levels.length * N) rowsScratch = new Float64Array(levels.length * N);
+  const rows = rowsScratch.subarray(0, levels.length * N);
+  const sums = new Float64Array(levels.length);
   const gridRows = Int32Array.from(gridLevels, rowOf);
   const payments = Float64Array.from(levels, (x) => varied.rate * covered * (x - varied.gpuHoursPerMonth));
   // The hinge cost at the current level, each trial's anchor: from the grid when it lies on it.
@@ -546,24 +557,33 @@ function totalsAtLevels(
     }
     // Then row by row: each row gets a contiguous run of the block's trials (writing trial by
     // trial instead strides N values from level to level, a cache and TLB miss per value).
+    // The row sums go along, trial after trial as meanOf adds them.
     for (let k = 0; k < G; k++) {
       const row = gridRows[k]!;
       const base = row * N + t0;
       const payment = payments[row]!;
-      for (let j = 0; j < width; j++) rows[base + j] = shifts[j]! + payment + intercept[j * G + k]!;
+      let sum = sums[row]!;
+      for (let j = 0; j < width; j++) {
+        const v = shifts[j]! + payment + intercept[j * G + k]!;
+        rows[base + j] = v;
+        sum += v;
+      }
+      sums[row] = sum;
     }
   }
   for (const x of extraLevels) {
     const row = rowOf(x);
-    if (x === varied.gpuHoursPerMonth) {
-      rows.set(totals, row * N);
-      continue;
+    if (x === varied.gpuHoursPerMonth) rows.set(totals, row * N);
+    else {
+      const cost = new Float64Array(N);
+      addHingeCostAt(h, covered, offset, x, cost);
+      for (let t = 0; t < N; t++) rows[row * N + t] = totals[t]! - anchor[t]! + payments[row]! + cost[t]!;
     }
-    const cost = new Float64Array(N);
-    addHingeCostAt(h, covered, offset, x, cost);
-    for (let t = 0; t < N; t++) rows[row * N + t] = totals[t]! - anchor[t]! + payments[row]! + cost[t]!;
+    let sum = 0;
+    for (let t = 0; t < N; t++) sum += rows[row * N + t]!;
+    sums[row] = sum;
   }
-  return { levels, rows };
+  return { levels, rows, sums };
 }
 
 /**
@@ -629,11 +649,9 @@ function p90sOfRows(rows: Float64Array, N: number, count: number): number[] {
   const h = ((N - 1) * 90) / 100;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, N - 1);
-  const first = rows.slice(0, N).sort();
-  let low = first[lo]!;
-  let high = first[hi]!;
+  let [low, high] = orderStatistics(rows.subarray(0, N), [lo, hi]) as [number, number];
   const out = [low + (h - lo) * (high - low)];
-  let band = new Float64Array(0);
+  if (band.length < N) band = new Float64Array(N);
   for (let k = 1; k < count; k++) {
     const row = rows.subarray(k * N, (k + 1) * N);
     const previous = rows.subarray((k - 1) * N, k * N);
@@ -641,18 +659,13 @@ function p90sOfRows(rows: Float64Array, N: number, count: number): number[] {
     for (let t = 0; t < N; t++) delta = Math.max(delta, Math.abs(row[t]! - previous[t]!));
     const from = low - delta;
     const to = high + delta;
+    // One pass: count the values below the band and gather the band's.
     let below = 0;
     let inBand = 0;
     for (let t = 0; t < N; t++) {
       const v = row[t]!;
       if (v < from) below++;
-      else if (v <= to) inBand++;
-    }
-    if (band.length < inBand) band = new Float64Array(inBand);
-    let j = 0;
-    for (let t = 0; t < N; t++) {
-      const v = row[t]!;
-      if (v >= from && v <= to) band[j++] = v;
+      else if (v <= to) band[inBand++] = v;
     }
     // The band holds ranks [below, below + inBand): the two needed fall there, unless rounding at
     // its edges says otherwise, and then the whole row is sorted.
@@ -665,6 +678,9 @@ function p90sOfRows(rows: Float64Array, N: number, count: number): number[] {
   }
   return out;
 }
+
+/** Scratch for p90sOfRows' bands (up to a row). */
+let band = new Float64Array(0);
 
 /**
  * The commitment curve of one GPU type and term: the horizon total's mean and P90 (all spend,
@@ -694,7 +710,7 @@ export function commitmentCurve(
   }
   const at = totalsAtLevels(h, choices, term, { lo: 0, hi: top, count }, configured !== null ? [configured] : [], totals);
   const p90s = p90sOfRows(at.rows, N, at.levels.length);
-  const points = Array.from(at.levels, (x, k) => ({ gpuHoursPerMonth: x, expectedCost: meanOf(at.rows, k * N, (k + 1) * N), p90Cost: p90s[k]! }));
+  const points = Array.from(at.levels, (x, k) => ({ gpuHoursPerMonth: x, expectedCost: at.sums[k]! / N, p90Cost: p90s[k]! }));
   return { gpu: problem.demand.gpu, term, points, optimum: varied.gpuHoursPerMonth, configured };
 }
 
