@@ -358,6 +358,11 @@ function quantileOfPoints(points: Float64Array, weights: Float64Array, above: nu
   return quantileOfPoints(inner, innerWeights, cross.above, target);
 }
 
+/** True when positive `value` lies in log-scale bin `bin` (edges compared as doubles: the same test as logBin(value) === bin). */
+function inLogBin(value: number, bin: number, below: number, top: number): boolean {
+  return (bin === 0 || value >= below) && (bin === BINS - 1 || value < top);
+}
+
 /** The level minimising `target` × level (rate × trial-months) plus the hinge costs of months [from, to). */
 function minimizingLevel(h: Hinges, from: number, to: number, target: number): number {
   if (target < 0) return Infinity;
@@ -366,24 +371,38 @@ function minimizingLevel(h: Hinges, from: number, to: number, target: number): n
   const weight = new Float64Array(BINS);
   const count = new Uint32Array(BINS);
   const demandCount = new Float64Array(BINS);
-  for (let i = from * N, end = to * N; i < end; i++) {
-    const s = steady[i]!;
-    const f = flexible ? flexible[i]! : 0;
-    const d = s + f;
-    if (!(d > 0)) continue;
-    const bd = logBin(d);
-    demandCount[bd] = demandCount[bd]! + 1;
-    count[bd] = count[bd]! + 1;
-    if (flexibleCost && f > 0) {
-      const q = flexibleCost[i]! / f;
-      weight[bd] = weight[bd]! + q;
-      if (s > 0) {
-        const bs = logBin(s);
-        weight[bs] = weight[bs]! + p - q;
-        count[bs] = count[bs]! + 1;
-      }
-    } else {
+  if (!flexible) {
+    // Demand is the steady demand alone (s + 0 is s for s > 0): its bins come from the high
+    // words of the array itself, one weight p per positive trial-month.
+    const words = new Uint32Array(steady.buffer, steady.byteOffset, 2 * steady.length);
+    for (let i = from * N, end = to * N; i < end; i++) {
+      if (!(steady[i]! > 0)) continue;
+      const key = (words[2 * i + HIGH_WORD]! >>> 14) - FIRST_KEY;
+      const bd = key < 0 ? 0 : key >= BINS ? BINS - 1 : key;
+      demandCount[bd] = demandCount[bd]! + 1;
+      count[bd] = count[bd]! + 1;
       weight[bd] = weight[bd]! + p;
+    }
+  } else {
+    for (let i = from * N, end = to * N; i < end; i++) {
+      const s = steady[i]!;
+      const f = flexible[i]!;
+      const d = s + f;
+      if (!(d > 0)) continue;
+      const bd = logBin(d);
+      demandCount[bd] = demandCount[bd]! + 1;
+      count[bd] = count[bd]! + 1;
+      if (flexibleCost && f > 0) {
+        const q = flexibleCost[i]! / f;
+        weight[bd] = weight[bd]! + q;
+        if (s > 0) {
+          const bs = logBin(s);
+          weight[bs] = weight[bs]! + p - q;
+          count[bs] = count[bs]! + 1;
+        }
+      } else {
+        weight[bd] = weight[bd]! + p;
+      }
     }
   }
   h.demandCounts.set(from, { to, counts: demandCount });
@@ -393,6 +412,9 @@ function minimizingLevel(h: Hinges, from: number, to: number, target: number): n
   const { bin, above } = crossingBin(weight, 0, target);
   const points = new Float64Array(count[bin]!);
   const weights = new Float64Array(count[bin]!);
+  // The crossing bin's points, found by comparing with its edges (no bin computed per value).
+  const below = bin > 0 ? logBinTop(bin - 1) : 0;
+  const top = logBinTop(bin);
   let k = 0;
   for (let i = from * N, end = to * N; i < end; i++) {
     const s = steady[i]!;
@@ -401,15 +423,15 @@ function minimizingLevel(h: Hinges, from: number, to: number, target: number): n
     if (!(d > 0)) continue;
     if (flexibleCost && f > 0) {
       const q = flexibleCost[i]! / f;
-      if (logBin(d) === bin) {
+      if (inLogBin(d, bin, below, top)) {
         points[k] = d;
         weights[k++] = q;
       }
-      if (s > 0 && logBin(s) === bin) {
+      if (s > 0 && inLogBin(s, bin, below, top)) {
         points[k] = s;
         weights[k++] = p - q;
       }
-    } else if (logBin(d) === bin) {
+    } else if (inLogBin(d, bin, below, top)) {
       points[k] = d;
       weights[k++] = p;
     }
