@@ -4,7 +4,7 @@
  */
 import { formatMoney, formatMoneyShort } from '../../models/io/display-format.ts';
 import type { ChartTheme } from './chart-theme.ts';
-import { tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
+import { chartFrame, tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
 
 export interface BreakdownGroup {
   name: string;
@@ -15,10 +15,7 @@ export interface BreakdownGroup {
 export function buildBreakdownOption(input: { months: readonly string[]; groups: readonly BreakdownGroup[]; currency: string; theme: ChartTheme; title?: string }): ChartOption {
   const { months, groups, currency, theme } = input;
   return {
-    aria: { enabled: true, label: { description: input.title ?? 'Cost breakdown by month' } },
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
+    ...chartFrame(theme, input.title ?? 'Cost breakdown by month'),
     color: [...theme.series],
     // Every part named at once below the bars (a paging legend hides names): one row per three.
     grid: { left: 72, right: 24, top: 16, bottom: 36 + Math.ceil(groups.length / 3) * 22 },

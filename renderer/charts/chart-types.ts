@@ -42,3 +42,8 @@ export function tooltipLines(title: string, lines: readonly [string, string][]):
   const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return [`<strong>${escape(title)}</strong>`, ...lines.map(([label, value]) => `${escape(label)}: ${escape(value)}`)].join('<br/>');
 }
+
+/** What every chart shares: its accessible description, no animation, the theme's text on a transparent ground. */
+export function chartFrame(theme: { text: string }, description: string): Pick<ChartOption, 'aria' | 'animation' | 'backgroundColor' | 'textStyle'> {
+  return { aria: { enabled: true, label: { description } }, animation: false, backgroundColor: 'transparent', textStyle: { color: theme.text } };
+}

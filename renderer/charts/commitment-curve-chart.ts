@@ -5,7 +5,7 @@
  */
 import { formatMoney, formatMoneyShort, formatNumber } from '../../models/io/display-format.ts';
 import { seriesColor, type ChartTheme } from './chart-theme.ts';
-import { tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
+import { chartFrame, tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
 
 export interface CommitmentCurveInput {
   gpu: string;
@@ -36,10 +36,7 @@ export function buildCommitmentCurveOption(input: CommitmentCurveInput): ChartOp
   if (configured !== null && configured !== undefined) markers.push({ xAxis: configured, name: `current ${formatNumber(configured)}`, color: theme.budget, position: 'insideEndBottom' });
   const optimumPoint = optimum !== undefined ? pointAt(points, optimum) : undefined;
   return {
-    aria: { enabled: true, label: { description: `Commitment curve, ${input.gpu} ${input.term}` } },
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
+    ...chartFrame(theme, `Commitment curve, ${input.gpu} ${input.term}`),
     grid: { left: 72, right: 28, top: 40, bottom: 48 },
     legend: { top: 4, textStyle: { color: theme.muted }, data: ['Expected total', 'P90 total'] },
     tooltip: {

@@ -6,7 +6,7 @@
 import { formatMoney, formatMoneyShort, formatNumber, formatPercent } from '../../models/io/display-format.ts';
 import type { SampleShape } from '../../models/simulate/result.ts';
 import { seriesColor, type ChartTheme } from './chart-theme.ts';
-import { tooltipLines, type ChartOption } from './chart-types.ts';
+import { chartFrame, tooltipLines, type ChartOption } from './chart-types.ts';
 
 export interface DistributionInput {
   shape: SampleShape;
@@ -70,11 +70,8 @@ export function buildDistributionOption({ shape, theme, currency, marker: reques
   const pad = (hi - lo) * 0.03 || Math.abs(hi) * 0.05 || 1;
   const offChart = requested && !marker ? `${requested.label} ${fmt(requested.value)} is ${requested.value > hi ? 'above' : 'below'} the chart` : '';
   return {
-    aria: { enabled: true, label: { description: title ?? 'Distribution' } },
+    ...chartFrame(theme, title ?? 'Distribution'),
     ...(offChart ? { title: { text: offChart, left: 64, top: 30, textStyle: { fontSize: 11, fontWeight: 'normal', color: theme.budget } } } : {}),
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
     grid: { left: 56, right: 56, top: 36, bottom: 40 },
     legend: { top: 4, textStyle: { color: theme.muted } },
     tooltip: {

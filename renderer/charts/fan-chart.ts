@@ -6,7 +6,7 @@
 import { formatMoney, formatMoneyShort } from '../../models/io/display-format.ts';
 import type { MonthStats } from '../../models/simulate/result.ts';
 import { seriesColor, type ChartTheme } from './chart-theme.ts';
-import { tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
+import { chartFrame, tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
 
 export interface FanChartInput {
   stats: readonly MonthStats[];
@@ -51,10 +51,7 @@ export function buildFanChartOption({ stats, currency, theme, budget, overlays =
     series.push({ name: 'Budget', type: 'line', data: [...budget], symbol: 'none', step: false, lineStyle: { width: 2, color: theme.budget, type: 'dashed' }, itemStyle: { color: theme.budget } });
   }
   return {
-    aria: { enabled: true, label: { description: title ?? 'Forecast fan chart' } },
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
+    ...chartFrame(theme, title ?? 'Forecast fan chart'),
     grid: { left: 72, right: 24, top: 36, bottom: 40 },
     legend: {
       top: 4,

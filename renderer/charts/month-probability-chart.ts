@@ -5,7 +5,7 @@
  */
 import { formatPercent } from '../../models/io/display-format.ts';
 import { seriesColor, type ChartTheme } from './chart-theme.ts';
-import { tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
+import { chartFrame, tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
 
 export interface MonthProbabilityInput {
   months: readonly string[];
@@ -23,10 +23,7 @@ export function buildMonthProbabilityOption({ months, first, byMonth, theme, tit
   const barColor = tone === 'bad' ? theme.budget : theme.good;
   const top = Math.max(0, ...first.values, ...byMonth.values);
   return {
-    aria: { enabled: true, label: { description: title } },
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
+    ...chartFrame(theme, title),
     grid: { left: 56, right: 24, top: 36, bottom: 40 },
     legend: { top: 4, textStyle: { color: theme.muted } },
     tooltip: {

@@ -6,7 +6,7 @@
 import { formatMoney, formatMoneyShort } from '../../models/io/display-format.ts';
 import type { Stats } from '../../models/simulate/result.ts';
 import { seriesColor, type ChartTheme } from './chart-theme.ts';
-import { tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
+import { chartFrame, tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
 
 export interface RangeBarRow {
   name: string;
@@ -95,10 +95,7 @@ export function buildRangeBarOption({ rows, currency, theme, title, secondary }:
     });
   }
   return {
-    aria: { enabled: true, label: { description: title } },
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
+    ...chartFrame(theme, title),
     legend: { top: 4, textStyle: { color: theme.muted }, data: ['P50', 'P10–P90', ...(secondary ? [secondary.name] : [])] },
     grid: secondary
       ? [

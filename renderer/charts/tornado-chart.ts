@@ -5,7 +5,7 @@
 import { formatMoney, formatMoneyShort } from '../../models/io/display-format.ts';
 import type { SensitivityEntry } from '../../models/simulate/result.ts';
 import { seriesColor, type ChartTheme } from './chart-theme.ts';
-import { tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
+import { chartFrame, tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
 
 /** The drivers drawn, most influential at the top, at most `limit`. */
 export function tornadoRows(sensitivity: readonly SensitivityEntry[], limit = 8): SensitivityEntry[] {
@@ -19,10 +19,7 @@ export function buildTornadoOption(input: { sensitivity: readonly SensitivityEnt
   const low = rows.map((r) => (r.p50AtLow ?? baseP50) - baseP50);
   const high = rows.map((r) => (r.p50AtHigh ?? baseP50) - baseP50);
   return {
-    aria: { enabled: true, label: { description: 'What drives the spread of the total' } },
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
+    ...chartFrame(theme, 'What drives the spread of the total'),
     grid: { left: 170, right: 32, top: 36, bottom: 32 },
     legend: { top: 4, textStyle: { color: theme.muted } },
     tooltip: {

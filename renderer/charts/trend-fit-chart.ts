@@ -7,7 +7,7 @@
 import { formatMoney, formatMoneyShort, formatNumber } from '../../models/io/display-format.ts';
 import type { MonthStats } from '../../models/simulate/result.ts';
 import type { ChartTheme } from './chart-theme.ts';
-import { tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
+import { chartFrame, tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
 
 export interface TrendFitChartInput {
   /** The history fitted, consecutive months ascending. */
@@ -77,10 +77,7 @@ export function buildTrendFitOption(input: TrendFitChartInput): ChartOption {
     series.push({ name: 'Fitted trend', type: 'line', data: pad(fitted, lead, projection.length), symbol: 'none', lineStyle: { width: 2, type: 'dashed', color: theme.budget }, itemStyle: { color: theme.budget } });
   }
   return {
-    aria: { enabled: true, label: { description: `History of ${seriesName} with the fitted trend and its projected bands` } },
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
+    ...chartFrame(theme, `History of ${seriesName} with the fitted trend and its projected bands`),
     grid: { left: 72, right: 24, top: 40, bottom: 40 },
     legend: {
       top: 4,

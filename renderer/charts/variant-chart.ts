@@ -7,7 +7,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import { formatMoney, formatMoneyShort, formatPercent } from '../../models/io/display-format.ts';
 import type { MonthStats, Stats } from '../../models/simulate/result.ts';
 import { seriesColor, type ChartTheme } from './chart-theme.ts';
-import { tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
+import { chartFrame, tooltipLines, type ChartOption, type TooltipParam } from './chart-types.ts';
 
 type SeriesList = NonNullable<ChartOption['series']>;
 
@@ -64,10 +64,7 @@ export function buildVariantFansOption(input: { fans: readonly VariantFan[]; cur
   const colorOf = (i: number) => (i === 0 ? theme.median : seriesColor(theme, i));
   const series: SeriesList = fans.flatMap((fan, i) => fanSeries(fan, colorOf(i), `fan-${i}`, i === 0 ? 0.2 : 0.14));
   return {
-    aria: { enabled: true, label: { description: input.title ?? 'Baseline and variants per month' } },
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
+    ...chartFrame(theme, input.title ?? 'Baseline and variants per month'),
     grid: { left: 72, right: 24, top: legendHeight(fans.length), bottom: 40 },
     legend: { ...wrappingLegend(theme), data: fans.map((fan, i) => ({ name: fan.name, itemStyle: { color: colorOf(i) } })) },
     tooltip: {
@@ -114,10 +111,7 @@ export function buildVariantDeltaOption(input: { variants: readonly VariantDelta
   const color = (name: string) => seriesColor(theme, input.variants.findIndex((v) => v.name === name) + 1);
   const hidden = (stack: string, data: number[]): BarSeriesOption => ({ type: 'bar', stack, stackStrategy: 'all', data, itemStyle: { color: 'transparent' }, silent: true, emphasis: { disabled: true }, tooltip: { show: false } });
   return {
-    aria: { enabled: true, label: { description: 'Change of the horizon total per variant, trial by trial' } },
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
+    ...chartFrame(theme, 'Change of the horizon total per variant, trial by trial'),
     // Room above the plot for the legend and, below it, the "no change" label of the zero line.
     grid: { left: 190, right: 40, top: 60, bottom: 36 },
     legend: { top: 4, textStyle: { color: theme.muted }, data: ['P10–P90 of the change', 'P25–P75 of the change', 'P50 of the change'] },
@@ -185,10 +179,7 @@ export function buildMonthlyDeltaOption(input: { variants: readonly { name: stri
   const months = variants[0]?.monthly.map((m) => m.month) ?? [];
   const series: SeriesList = variants.flatMap((variant, i) => fanSeries({ name: variant.name, stats: variant.monthly }, seriesColor(theme, i + 1), `delta-${i}`, 0.16, i === 0 ? theme : undefined));
   return {
-    aria: { enabled: true, label: { description: 'Change per month per variant, trial by trial' } },
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
+    ...chartFrame(theme, 'Change per month per variant, trial by trial'),
     grid: { left: 72, right: 24, top: legendHeight(variants.length), bottom: 40 },
     legend: { ...wrappingLegend(theme), data: variants.map((v, i) => ({ name: v.name, itemStyle: { color: seriesColor(theme, i + 1) } })) },
     tooltip: {
