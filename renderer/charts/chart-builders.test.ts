@@ -1,9 +1,9 @@
-import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { MonthStats, SampleShape, SensitivityEntry } from '../../models/simulate/result.ts';
 import { buildBreakdownOption } from './breakdown-chart.ts';
 import { darkTheme, lightTheme } from './chart-theme.ts';
 import type { ChartOption } from './chart-types.ts';
+import { renderSvg as renderSvgAt, seriesOf as seriesOfAs, tooltipOf } from './chart-test-support.ts';
 import { buildDistributionOption, histogramPoints } from './distribution-chart.ts';
 import { buildFanChartOption } from './fan-chart.ts';
 import { buildTornadoOption, tornadoRows } from './tornado-chart.ts';
@@ -11,18 +11,10 @@ import { buildTornadoOption, tornadoRows } from './tornado-chart.ts';
 const month = (m: string, p50: number): MonthStats => ({ month: m, mean: p50, sd: p50 / 10, p5: p50 * 0.6, p10: p50 * 0.7, p25: p50 * 0.85, p50, p75: p50 * 1.2, p90: p50 * 1.5, p95: p50 * 1.7 });
 const stats = [month('2027-01', 1000), month('2027-02', 1100), month('2027-03', 1250)];
 
-/** Renders an option with ECharts' server-side SVG renderer: proves ECharts accepts it. */
-function renderSvg(option: ChartOption): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height: 300 });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
-
 type Series = { name: string; data: number[]; stack?: string };
-const seriesOf = (option: ChartOption) => option.series as unknown as Series[];
-const tooltipOf = (option: ChartOption) => (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+const seriesOf = (option: ChartOption) => seriesOfAs<Series>(option);
+
+const renderSvg = (option: ChartOption) => renderSvgAt(option, 600, 300);
 
 describe('fan chart', () => {
   it('stacks the bands so each edge is the real percentile, and prints the percentiles in its tooltip', () => {

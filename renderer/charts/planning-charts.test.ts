@@ -2,28 +2,21 @@
  * The Pricing and Budget & ROI chart builders: each option carries the engine's numbers
  * unchanged, and ECharts' server-side SVG renderer accepts it (custom whiskers included).
  */
-import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { MonthStats, Stats } from '../../models/simulate/result.ts';
 import { darkTheme, lightTheme } from './chart-theme.ts';
 import type { ChartOption } from './chart-types.ts';
+import { renderSvg as renderSvgAt, seriesOf as seriesOfAs, tooltipOf } from './chart-test-support.ts';
 import { buildCommitmentCurveOption, pointAt } from './commitment-curve-chart.ts';
 import { buildFanChartOption } from './fan-chart.ts';
 import { buildMonthProbabilityOption } from './month-probability-chart.ts';
 import { buildRangeBarOption, whiskerData } from './range-bar-chart.ts';
 
-function renderSvg(option: ChartOption, width = 640, height = 320): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
-
 const stats = (p50: number): Stats => ({ mean: p50 * 1.02, sd: p50 / 8, p5: p50 * 0.7, p10: p50 * 0.8, p25: p50 * 0.9, p50, p75: p50 * 1.1, p90: p50 * 1.25, p95: p50 * 1.35 });
 type AnySeries = { name: string; type: string; data: unknown[]; markLine?: { data: { xAxis: number; name: string }[] }; markPoint?: { data: { coord: [number, number] }[] } };
-const seriesOf = (option: ChartOption) => option.series as unknown as AnySeries[];
-const tooltipOf = (option: ChartOption) => (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+const seriesOf = (option: ChartOption) => seriesOfAs<AnySeries>(option);
+
+const renderSvg = (option: ChartOption) => renderSvgAt(option, 640);
 
 describe('range bars (strategies, providers)', () => {
   const rows = [

@@ -1,25 +1,15 @@
 /** The Compare view's charts: each edge drawn is the engine's percentile, and ECharts renders the option. */
-import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
-import type { MonthStats, Stats } from '../../models/simulate/result.ts';
 import { darkTheme, lightTheme } from './chart-theme.ts';
 import type { ChartOption } from './chart-types.ts';
+import { renderSvg, seriesOf as seriesOfAs, tooltipOf, offsetMonth, offsetStats } from './chart-test-support.ts';
 import { buildMonthlyDeltaOption, buildVariantDeltaOption, buildVariantFansOption } from './variant-chart.ts';
 
-const stats = (p50: number): Stats => ({ mean: p50, sd: Math.abs(p50) / 10 + 1, p5: p50 - 40, p10: p50 - 30, p25: p50 - 10, p50, p75: p50 + 10, p90: p50 + 30, p95: p50 + 40 });
-const month = (m: string, p50: number): MonthStats => ({ month: m, ...stats(p50) });
-
-function renderSvg(option: ChartOption): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 700, height: 320 });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
+const stats = offsetStats;
+const month = offsetMonth;
 
 type Series = { name?: string; type: string; data: unknown[]; stack?: string; stackStrategy?: string; markLine?: { data: Record<string, unknown>[] } };
-const seriesOf = (option: ChartOption) => option.series as unknown as Series[];
-const tooltipOf = (option: ChartOption) => (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+const seriesOf = (option: ChartOption) => seriesOfAs<Series>(option);
 const values = (s: Series) => s.data.map((d) => (typeof d === 'object' && d !== null && 'value' in d ? (d as { value: number }).value : d)) as (number | null)[];
 
 describe('variant fans', () => {
