@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { listCatalogRows } from '../../models/pricing/catalog/catalog.ts';
+import { listCatalogRows, type CatalogRow } from '../../models/pricing/catalog/catalog.ts';
 import type { ForecastResult } from '../../models/simulate/result.ts';
 
 /** Runs the CLI with captured output. */
@@ -21,24 +21,8 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const today = new Date().toISOString().slice(0, 10);
 
-interface PriceRow {
-  provider: string;
-  region: string;
-  instanceType: string;
-  gpu: string;
-  gpuCount: number;
-  onDemandPerHour: number;
-  spotPerHour: number | null;
-  committed1yPerHour: number | null;
-  committed3yPerHour: number | null;
-  onDemandPerGpuHour: number;
-  spotPerGpuHour: number | null;
-  committed1yPerGpuHour: number | null;
-  committed3yPerGpuHour: number | null;
-  committedEstimated: boolean;
-  source: string;
-  asOf: string;
-}
+/** What `prices --json` prints: the catalog's rows (the JSON contract of DESIGN.md). */
+type PriceRow = CatalogRow;
 
 describe('costcast prices --json', () => {
   it('lists at least 5 providers and 4 GPU types, every row with its prices, source and as-of date', async () => {
