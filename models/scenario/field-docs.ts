@@ -3,24 +3,10 @@
  * cannot drift from the format (a test compares them with the committed file).
  */
 import { z } from 'zod';
+import { defOf, descriptionOf } from './schema-def.ts';
 import { scenarioSchema } from './schema.ts';
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  options?: z.ZodType[];
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  items?: z.ZodType[];
-  values?: unknown[];
-  entries?: Record<string, unknown>;
-}
-
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 const idOf = (schema: z.ZodType): string | undefined => (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
-const descriptionOf = (schema: z.ZodType): string | undefined =>
-  schema.description ?? (defOf(schema).innerType ? descriptionOf(defOf(schema).innerType!) : undefined);
 
 /** A short type summary; named schemas link to their own table. */
 function typeOf(schema: z.ZodType, queue: z.ZodType[], top = true): string {

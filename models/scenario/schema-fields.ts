@@ -1,25 +1,14 @@
 /** Every field name the scenario schema knows, for "did you mean" suggestions. */
 import type { z } from 'zod';
+import { defOf } from './schema-def.ts';
 import { scenarioSchema } from './schema.ts';
 
 let cached: string[] | undefined;
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  options?: z.ZodType[];
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  items?: z.ZodType[];
-  in?: z.ZodType;
-  out?: z.ZodType;
-}
-
 function collect(schema: z.ZodType, names: Set<string>, seen: Set<z.ZodType>): void {
   if (seen.has(schema)) return;
   seen.add(schema);
-  const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
+  const def = defOf(schema);
   const children: (z.ZodType | undefined)[] = [def.element, def.valueType, def.innerType, def.in, def.out];
   if (def.shape) {
     for (const [name, child] of Object.entries(def.shape)) {

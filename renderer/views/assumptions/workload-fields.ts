@@ -4,6 +4,7 @@
  * for each type when a workload is added.
  */
 import type { z } from 'zod';
+import { defOf, descriptionOf } from '../../../models/scenario/schema-def.ts';
 import { llmPriceSchema, experimentStageSchema, workloadSchema, type WorkloadType } from '../../../models/scenario/schema.ts';
 
 export type FieldKind = 'driver' | 'gpu' | 'model' | 'boolean' | 'price' | 'stages';
@@ -18,11 +19,6 @@ export interface WorkloadField {
 }
 
 const BASE = new Set(['id', 'name', 'type', 'tags']);
-const typeOfDef = (schema: z.ZodType) => (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } })._zod.def;
-
-function describe(schema: z.ZodType): string {
-  return schema.description ?? (typeOfDef(schema).innerType ? describe(typeOfDef(schema).innerType!) : '');
-}
 
 function kindOf(key: string, type: WorkloadType): FieldKind {
   if (key === 'gpu') return 'gpu';
@@ -37,9 +33,9 @@ function fieldsOfShape(shape: Record<string, z.ZodType>, type: WorkloadType): Wo
   return Object.entries(shape)
     .filter(([key]) => !BASE.has(key))
     .map(([key, schema]) => {
-      const meaning = describe(schema);
+      const meaning = descriptionOf(schema) ?? '';
       const defaultText = /\(default:? ([^)]+)\)/.exec(meaning)?.[1];
-      return { key, kind: kindOf(key, type), meaning: meaning.replace(/\s*\(default[^)]*\)/, ''), optional: typeOfDef(schema).type === 'optional', ...(defaultText ? { defaultText } : {}) };
+      return { key, kind: kindOf(key, type), meaning: meaning.replace(/\s*\(default[^)]*\)/, ''), optional: defOf(schema).type === 'optional', ...(defaultText ? { defaultText } : {}) };
     });
 }
 
