@@ -5,10 +5,9 @@
  * is untrusted JSON as the user holds it (with `x-` keys), so the walk is structural and keeps
  * everything it does not understand exactly as it was.
  */
-import { renameReference } from '../formula/rename.ts';
-import { tokenizeFormula } from '../formula/tokens.ts';
+import { referencesTo, renameReference } from '../formula/rename.ts';
 import { workloadFieldDefaults } from '../workloads/fields.ts';
-import { pointerKeys } from './json-pointer.ts';
+import { pointerKeys, pointerOf } from './json-pointer.ts';
 import { identifierPattern } from './schema.ts';
 
 type Json = unknown;
@@ -76,15 +75,14 @@ export function forEachFormula(document: Json, visit: (text: string, path: Path)
 
 /** Whether formula `text` refers to the driver `name` (function names excluded). */
 export function formulaRefersTo(text: string, name: string): boolean {
-  const tokens = tokenizeFormula(text).filter((token) => token.kind !== 'comment');
-  return tokens.some((token, k) => token.kind === 'name' && token.text === name && tokens[k + 1]?.text !== '(' && tokens[k - 1]?.text !== '.');
+  return referencesTo(text, name).length > 0;
 }
 
 /** The paths of the formulas that use driver `name`, as JSON pointers. */
 export function driverUsages(document: Json, name: string): string[] {
   const usages: string[] = [];
   forEachFormula(document, (text, path) => {
-    if (formulaRefersTo(text, name)) usages.push(`/${path.map((key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`);
+    if (formulaRefersTo(text, name)) usages.push(pointerOf(path));
   });
   return usages;
 }

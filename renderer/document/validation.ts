@@ -7,6 +7,7 @@
 import { parseFormula } from '../../models/formula/parse.ts';
 import { bundledReference } from '../../models/pricing/reference.ts';
 import type { ScenarioIssue } from '../../models/scenario/issues.ts';
+import { pointerOf } from '../../models/scenario/json-pointer.ts';
 import type { Scenario } from '../../models/scenario/schema.ts';
 import { validateDocument } from '../../models/scenario/validate.ts';
 import { prepareForecast } from '../../models/simulate/prepare.ts';
@@ -54,7 +55,7 @@ function withoutVariantEchoes(errors: ScenarioIssue[]): ScenarioIssue[] {
 /** The JSON pointer of an issue's path, for matching it to the field that shows it. */
 export function issuePointer(issue: ScenarioIssue): string | null {
   if (!issue.pathKeys) return null;
-  return `/${issue.pathKeys.map((key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+  return pointerOf(issue.pathKeys.map((key) => (typeof key === 'number' ? key : String(key))));
 }
 
 /** The issues at `pointer` or inside it. */
