@@ -75,3 +75,8 @@ export function getAtPointer(document: unknown, pointer: string): unknown {
 export function pointerOf(keys: readonly (string | number)[]): string {
   return keys.map((key) => `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
+
+/** A JSON object (not null, not a list): what scenario documents and their parts are checked with. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -7,7 +7,7 @@
  */
 import { referencesTo, renameReference } from '../formula/rename.ts';
 import { workloadFieldDefaults } from '../workloads/fields.ts';
-import { pointerKeys, pointerOf } from './json-pointer.ts';
+import { pointerKeys, pointerOf, isJsonObject } from './json-pointer.ts';
 import { identifierPattern } from './schema.ts';
 
 type Json = unknown;
@@ -36,13 +36,12 @@ export function isFormulaPath(path: Path): boolean {
   }
 }
 
-const isRecord = (value: Json): value is Record<string, Json> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Maps every formula string of `value` (which sits at `path`); all else is copied as is. */
 function mapFormulasAt(value: Json, path: Path, fn: (text: string, path: Path) => string): Json {
   if (typeof value === 'string') return isFormulaPath(path) ? fn(value, path) : value;
   if (Array.isArray(value)) return value.map((item, i) => mapFormulasAt(item, [...path, i], fn));
-  if (!isRecord(value)) return value;
+  if (!isJsonObject(value)) return value;
   const out: Record<string, Json> = {};
   for (const [key, inner] of Object.entries(value)) {
     // Variant values sit at the path their pointer names, not under `variants`.
@@ -91,7 +90,7 @@ export type RenameOutcome = { ok: true; document: Json } | { ok: false; message:
 
 /** The document with driver `from` renamed to `to` everywhere it is named. */
 export function renameDriver(document: Json, from: string, to: string): RenameOutcome {
-  if (!isRecord(document) || !isRecord(document.drivers) || !(from in document.drivers)) return { ok: false, message: `there is no driver "${from}"` };
+  if (!isJsonObject(document) || !isJsonObject(document.drivers) || !(from in document.drivers)) return { ok: false, message: `there is no driver "${from}"` };
   if (from === to) return { ok: true, document };
   if (!identifierPattern.test(to)) return { ok: false, message: `"${to}" is not a valid driver name: use lower-case letters, digits and _, starting with a letter or _` };
   if (to in document.drivers) return { ok: false, message: `a driver named "${to}" already exists` };
@@ -106,13 +105,13 @@ export function renameDriver(document: Json, from: string, to: string): RenameOu
   out.drivers = Object.fromEntries(Object.entries(out.drivers as Record<string, Json>).map(([key, value]) => [key === from ? to : key, value]));
   if (Array.isArray(out.correlations)) {
     out.correlations = out.correlations.map((entry) =>
-      isRecord(entry) && Array.isArray(entry.drivers) ? { ...entry, drivers: entry.drivers.map((name) => (name === from ? to : name)) } : entry,
+      isJsonObject(entry) && Array.isArray(entry.drivers) ? { ...entry, drivers: entry.drivers.map((name) => (name === from ? to : name)) } : entry,
     );
   }
   if (Array.isArray(out.variants)) {
     const prefix = `/drivers/${from}`;
     out.variants = out.variants.map((variant) => {
-      if (!isRecord(variant) || !isRecord(variant.set)) return variant;
+      if (!isJsonObject(variant) || !isJsonObject(variant.set)) return variant;
       const set = Object.fromEntries(
         Object.entries(variant.set).map(([pointer, value]) => [pointer === prefix || pointer.startsWith(`${prefix}/`) ? `/drivers/${to}${pointer.slice(prefix.length)}` : pointer, value]),
       );
@@ -124,17 +123,17 @@ export function renameDriver(document: Json, from: string, to: string): RenameOu
 
 /** The document with workload id `from` renamed to `to`, in the workload and where ids are listed (spot workloads, unit workloads). */
 export function renameWorkloadId(document: Json, from: string, to: string): RenameOutcome {
-  if (!isRecord(document) || !Array.isArray(document.workloads)) return { ok: false, message: 'the scenario has no workloads' };
-  const ids = document.workloads.map((w) => (isRecord(w) ? w.id : undefined));
+  if (!isJsonObject(document) || !Array.isArray(document.workloads)) return { ok: false, message: 'the scenario has no workloads' };
+  const ids = document.workloads.map((w) => (isJsonObject(w) ? w.id : undefined));
   if (!ids.includes(from)) return { ok: false, message: `there is no workload "${from}"` };
   if (from === to) return { ok: true, document };
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(to)) return { ok: false, message: `"${to}" is not a valid workload id: use letters, digits, _, . and -` };
   if (ids.includes(to)) return { ok: false, message: `a workload with id "${to}" already exists` };
   const swap = (list: Json) => (Array.isArray(list) ? list.map((id) => (id === from ? to : id)) : list);
-  const out: Record<string, Json> = { ...document, workloads: document.workloads.map((w) => (isRecord(w) && w.id === from ? { ...w, id: to } : w)) };
-  if (isRecord(out.pricing) && isRecord(out.pricing.spot)) out.pricing = { ...out.pricing, spot: { ...out.pricing.spot, workloads: swap(out.pricing.spot.workloads) } };
-  if (isRecord(out.units)) {
-    out.units = Object.fromEntries(Object.entries(out.units).map(([name, unit]) => [name, isRecord(unit) && Array.isArray(unit.workloads) ? { ...unit, workloads: swap(unit.workloads) } : unit]));
+  const out: Record<string, Json> = { ...document, workloads: document.workloads.map((w) => (isJsonObject(w) && w.id === from ? { ...w, id: to } : w)) };
+  if (isJsonObject(out.pricing) && isJsonObject(out.pricing.spot)) out.pricing = { ...out.pricing, spot: { ...out.pricing.spot, workloads: swap(out.pricing.spot.workloads) } };
+  if (isJsonObject(out.units)) {
+    out.units = Object.fromEntries(Object.entries(out.units).map(([name, unit]) => [name, isJsonObject(unit) && Array.isArray(unit.workloads) ? { ...unit, workloads: swap(unit.workloads) } : unit]));
   }
   return { ok: true, document: out };
 }

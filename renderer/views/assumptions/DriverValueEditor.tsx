@@ -4,13 +4,12 @@
  * Optional fields can be left at their default.
  */
 import { useRef } from 'react';
-import { pointerOf } from '../../../models/scenario/json-pointer.ts';
+import { pointerOf, isJsonObject } from '../../../models/scenario/json-pointer.ts';
 import { ALL_FORMS, FORM_LABELS, FORM_PARAMS, UNCERTAIN_FORMS, convertTo, formOf, isRandomForm, parseNumberList, type DriverForm } from './driver-forms.ts';
 import { NumberField, TextField } from './fields.tsx';
 import type { DocumentEdit } from './use-document-edit.ts';
 
 type Json = unknown;
-const isRecord = (value: Json): value is Record<string, Json> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export interface DriverValueEditorProps {
   pointer: string;
@@ -101,7 +100,7 @@ function ParamInputs({ spec, pointer, form, label, edit }: { spec: Record<string
 
 /** The start and rate of a growth path are uncertain numbers: a nested editor each. */
 function GrowthInputs({ spec, pointer, label, edit }: { spec: Record<string, Json>; pointer: string; label: string; edit: DocumentEdit }) {
-  const growth = isRecord(spec.growth) ? spec.growth : {};
+  const growth = isJsonObject(spec.growth) ? spec.growth : {};
   const at = (key: string) => `${pointer}/growth/${key}`;
   return (
     <div className="value-editor">
@@ -129,7 +128,7 @@ function GrowthInputs({ spec, pointer, label, edit }: { spec: Record<string, Jso
 
 export function DriverValueEditor({ pointer, value, label, edit, forms = ALL_FORMS, defaultText, historyNames = [], invalid }: DriverValueEditorProps) {
   const form = value === undefined ? null : formOf(value);
-  const spec = isRecord(value) ? value : {};
+  const spec = isJsonObject(value) ? value : {};
   const choose = (next: string) => {
     if (next === UNSET) edit.remove(pointer, `reset ${label} to its default`);
     else edit.set(pointer, convertTo(value ?? 1, next as DriverForm, historyNames), `make ${label} ${FORM_LABELS[next as DriverForm]}`);
@@ -155,7 +154,7 @@ export function DriverValueEditor({ pointer, value, label, edit, forms = ALL_FOR
         ) : null}
         {form === 'formula' ? <TextField className="formula-input" value={value as string} label={`${label} formula`} invalid={invalid ?? false} onCommit={(text) => edit.set(pointer, text, `change ${label} formula`)} /> : null}
         {form && FORM_PARAMS[form] ? <ParamInputs spec={spec} pointer={pointer} form={form} label={label} edit={edit} /> : null}
-        {form === 'trend' && isRecord(spec.trend) ? (
+        {form === 'trend' && isJsonObject(spec.trend) ? (
           <>
             <label className="param">
               <span>history</span>

@@ -1,6 +1,6 @@
 /** One workload: id, name, its type's fields (drivers, GPU, model, price, stages), tags, delete. */
 import { gpuSpecs, llmModels } from '../../../models/pricing/catalog/catalog.ts';
-import { pointerOf } from '../../../models/scenario/json-pointer.ts';
+import { pointerOf, isJsonObject } from '../../../models/scenario/json-pointer.ts';
 import type { ScenarioIssue } from '../../../models/scenario/issues.ts';
 import { renameWorkloadId } from '../../../models/scenario/rename-driver.ts';
 import type { WorkloadType } from '../../../models/scenario/schema.ts';
@@ -14,7 +14,6 @@ import type { DocumentEdit } from './use-document-edit.ts';
 import { priceFields, stageFields, workloadFields, WORKLOAD_TYPE_LABELS, type WorkloadField } from './workload-fields.ts';
 
 type Json = unknown;
-const isRecord = (value: Json): value is Record<string, Json> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 interface CardProps {
   document: ScenarioDocument;
@@ -42,7 +41,7 @@ function DriverRow({ field, pointer, value, label, edit, issues, historyNames }:
 
 export function WorkloadCard({ document, index, issues, edit, historyNames }: CardProps) {
   const workloads = document.workloads as Json[];
-  const workload = (isRecord(workloads[index]) ? workloads[index] : {}) as Record<string, Json>;
+  const workload = (isJsonObject(workloads[index]) ? workloads[index] : {}) as Record<string, Json>;
   const type = workload.type as WorkloadType;
   const id = String(workload.id ?? '');
   const at = (...keys: (string | number)[]) => pointerOf(['workloads', index, ...keys]);
@@ -115,7 +114,7 @@ export function WorkloadCard({ document, index, issues, edit, historyNames }: Ca
       </header>
       <IssueText issues={issuesAt(issues, at('id'))} />
       <div className="workload-fields">{workloadFields(type).map(field)}</div>
-      <TagsEditor pointer={at('tags')} tags={(isRecord(workload.tags) ? workload.tags : {}) as Record<string, string>} edit={edit} label={id} />
+      <TagsEditor pointer={at('tags')} tags={(isJsonObject(workload.tags) ? workload.tags : {}) as Record<string, string>} edit={edit} label={id} />
     </article>
   );
 }
@@ -151,7 +150,7 @@ function CatalogSelect(props: { field: WorkloadField; pointer: string; value: Js
 }
 
 function PriceFields({ workload, pointer, edit, label, issues, historyNames }: { workload: Record<string, Json>; pointer: string; edit: DocumentEdit; label: string; issues: readonly ScenarioIssue[]; historyNames: readonly string[] }) {
-  const price = isRecord(workload.price) ? workload.price : null;
+  const price = isJsonObject(workload.price) ? workload.price : null;
   if (!price) {
     return (
       <>

@@ -4,6 +4,7 @@
  * 80 % range around 1,500, not 0 to 1). Pure functions over scenario JSON; the engine decides
  * whether the result is valid.
  */
+import { isJsonObject } from '../../../models/scenario/json-pointer.ts';
 
 export type DriverForm =
   | 'constant'
@@ -79,14 +80,13 @@ export const FORM_PARAMS: Partial<Record<DriverForm, ParamSpec[]>> = {
 };
 
 type Json = unknown;
-const isRecord = (value: Json): value is Record<string, Json> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const num = (value: Json, fallback = 0): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 
 /** The form of a driver value as written, or null when it is none of them. */
 export function formOf(spec: Json): DriverForm | null {
   if (typeof spec === 'number') return 'constant';
   if (typeof spec === 'string') return 'formula';
-  if (!isRecord(spec)) return null;
+  if (!isJsonObject(spec)) return null;
   if ('growth' in spec) return 'growth';
   if ('trend' in spec) return 'trend';
   if ('series' in spec) return 'series';
@@ -104,7 +104,7 @@ export function isRandomForm(form: DriverForm): boolean {
 /** A number that stands for the driver's magnitude, to carry over when the form changes. */
 export function representativeValue(spec: Json): number {
   const form = formOf(spec);
-  if (!isRecord(spec)) return typeof spec === 'number' ? spec : 1;
+  if (!isJsonObject(spec)) return typeof spec === 'number' ? spec : 1;
   switch (form) {
     case 'range80':
     case 'lognormal': {
@@ -134,7 +134,7 @@ export function representativeValue(spec: Json): number {
       return values[Math.floor(values.length / 2)] ?? 1;
     }
     case 'growth':
-      return isRecord(spec.growth) ? representativeValue(spec.growth.start) : 1;
+      return isJsonObject(spec.growth) ? representativeValue(spec.growth.start) : 1;
     case 'series':
       return Array.isArray(spec.series) ? num(spec.series[0], 1) : 1;
     default:
@@ -152,7 +152,7 @@ export function nice(value: number): number {
 export function convertTo(spec: Json, form: DriverForm, historyNames: readonly string[] = []): Json {
   const v = representativeValue(spec);
   const spread = (low: number, high: number) => (v > 0 ? [nice(v * low), nice(v * high)] : [nice(v - Math.abs(v) * (1 - low) - 1), nice(v + Math.abs(v) * (high - 1) + 1)]);
-  const per = isRecord(spec) && spec.per === 'month' && isRandomForm(form) ? { per: 'month' } : {};
+  const per = isJsonObject(spec) && spec.per === 'month' && isRandomForm(form) ? { per: 'month' } : {};
   switch (form) {
     case 'constant':
       return nice(v);

@@ -15,9 +15,8 @@ import { NumberField } from '../assumptions/fields.tsx';
 import type { DocumentEdit } from '../assumptions/use-document-edit.ts';
 import { addValue } from './budget-edits.ts';
 import { monthName } from './month-name.ts';
+import { isJsonObject } from '../../../models/scenario/json-pointer.ts';
 
-type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function RoiKpis({ roi, result }: { roi: RoiResult; result: ForecastResult }) {
   const money = (v: number) => formatMoney(v, result.currency);
@@ -54,9 +53,9 @@ function RoiKpis({ roi, result }: { roi: RoiResult; result: ForecastResult }) {
 }
 
 function ValueEditor({ document, edit }: { document: ScenarioDocument; edit: DocumentEdit }) {
-  const value = isRecord(document.value) ? document.value : null;
+  const value = isJsonObject(document.value) ? document.value : null;
   if (!value) return null;
-  const historyNames = isRecord(document.history) ? Object.keys(document.history) : [];
+  const historyNames = isJsonObject(document.history) ? Object.keys(document.history) : [];
   const rate = typeof value.discountRate === 'number' ? value.discountRate : undefined;
   return (
     <section className="panel" aria-labelledby="value-editor-title" data-testid="value-editor">

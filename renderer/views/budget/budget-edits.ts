@@ -4,9 +4,9 @@
  * Each returns a new document (one undo step); the engine decides whether it is valid.
  */
 import type { ScenarioDocument } from '../../document/document-text.ts';
+import { isJsonObject } from '../../../models/scenario/json-pointer.ts';
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** A round figure near `value` (two significant digits, rounded up): a budget a planner would write. */
@@ -19,7 +19,7 @@ export function roundBudget(value: number): number {
 export type BudgetMode = 'total' | 'monthly';
 
 export function budgetOf(document: ScenarioDocument): Json | null {
-  return isRecord(document.budget) ? document.budget : null;
+  return isJsonObject(document.budget) ? document.budget : null;
 }
 
 /** Whether the budget is written for the whole horizon or per month (null: no budget). */

@@ -4,7 +4,7 @@
  * the engine's messages for a variant appear inside it.
  */
 import { useState } from 'react';
-import { getAtPointer, pointerOf, setAtPointer } from '../../../models/scenario/json-pointer.ts';
+import { getAtPointer, pointerOf, setAtPointer, isJsonObject } from '../../../models/scenario/json-pointer.ts';
 import type { ScenarioIssue } from '../../../models/scenario/issues.ts';
 import type { ScenarioDocument } from '../../document/document-text.ts';
 import { issuesAt } from '../../document/validation.ts';
@@ -15,7 +15,6 @@ import { OverrideValue } from './OverrideValue.tsx';
 import { baselineOf, fieldOf, newVariantName, overrideFields, overridesOf, startingValue, valueInWords, type OverrideField } from './variant-fields.ts';
 
 type Json = unknown;
-const isRecord = (value: Json): value is Record<string, Json> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Adds a variant with no overrides yet (the same as the baseline until a field is changed). */
 export function addVariant(document: ScenarioDocument, edit: DocumentEdit): void {
@@ -89,13 +88,13 @@ interface VariantCardProps {
 
 function VariantCard({ document, index, fields, baseline, issues, edit, historyNames }: VariantCardProps) {
   const variants = document.variants as Json[];
-  const variant = isRecord(variants[index]) ? variants[index] : {};
+  const variant = isJsonObject(variants[index]) ? variants[index] : {};
   const name = typeof variant.name === 'string' ? variant.name : '';
   const description = typeof variant.description === 'string' ? variant.description : '';
   const overrides = overridesOf(document, index);
   const taken = new Set(overrides.map(([pointer]) => pointer));
   const at = (...keys: (string | number)[]) => pointerOf(['variants', index, ...keys]);
-  const otherNames = new Set(variants.map((v, i) => (i !== index && isRecord(v) ? v.name : undefined)));
+  const otherNames = new Set(variants.map((v, i) => (i !== index && isJsonObject(v) ? v.name : undefined)));
   const own = issuesAt(issues, at());
   const variantDocument = applied(baseline, overrides);
 
@@ -173,7 +172,7 @@ export function VariantEditor({ document, issues, edit }: { document: ScenarioDo
   const variants = Array.isArray(document.variants) ? document.variants : [];
   const baseline = baselineOf(document);
   const fields = overrideFields(baseline);
-  const historyNames = Object.keys(isRecord(document.history) ? document.history : {});
+  const historyNames = Object.keys(isJsonObject(document.history) ? document.history : {});
   return (
     <section className="panel" aria-labelledby="variant-editor-title" data-testid="variant-editor">
       <div className="panel-head">

@@ -5,7 +5,7 @@
  * scenario JSON; the engine decides whether a variant is valid.
  */
 import { gpuSpecs, llmModels, providers, regions } from '../../../models/pricing/catalog/catalog.ts';
-import { getAtPointer, pointerOf } from '../../../models/scenario/json-pointer.ts';
+import { getAtPointer, pointerOf, isJsonObject } from '../../../models/scenario/json-pointer.ts';
 import { describeDriver } from '../../../models/io/workbook-describe.ts';
 import type { DriverSpec, WorkloadType } from '../../../models/scenario/schema.ts';
 import type { ScenarioDocument } from '../../document/document-text.ts';
@@ -28,7 +28,6 @@ export interface OverrideField {
 }
 
 type Json = unknown;
-const isRecord = (value: Json): value is Record<string, Json> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The baseline: the document without its variants (what every override is applied to). */
 export function baselineOf(document: ScenarioDocument): ScenarioDocument {
@@ -53,22 +52,22 @@ function excludedField(workload: Record<string, Json>, key: string): boolean {
 /** Every field of the baseline a variant can override, grouped, in document order. */
 export function overrideFields(document: ScenarioDocument): OverrideField[] {
   const fields: OverrideField[] = [];
-  const drivers = isRecord(document.drivers) ? document.drivers : {};
+  const drivers = isJsonObject(document.drivers) ? document.drivers : {};
   for (const name of Object.keys(drivers)) fields.push({ pointer: pointerOf(['drivers', name]), label: `driver ${name}`, group: 'Drivers', kind: 'driver' });
 
   const workloads = Array.isArray(document.workloads) ? document.workloads : [];
   workloads.forEach((workload, index) => {
-    if (!isRecord(workload)) return;
+    if (!isJsonObject(workload)) return;
     const title = typeof workload.name === 'string' && workload.name ? workload.name : String(workload.id ?? `workload ${index + 1}`);
     const add = (keys: (string | number)[], label: string, kind: OverrideKind, meaning: string, defaultText?: string) =>
       fields.push({ pointer: pointerOf(['workloads', index, ...keys]), label: `${title} · ${label}`, group: 'Workloads', kind, meaning, ...(defaultText ? { defaultText } : {}) });
     for (const field of workloadFields(workload.type as WorkloadType)) {
       if (field.kind === 'price') {
-        if (isRecord(workload.price)) for (const price of priceFields) add(['price', price.key], `price ${price.key}`, 'driver', price.meaning, price.defaultText);
+        if (isJsonObject(workload.price)) for (const price of priceFields) add(['price', price.key], `price ${price.key}`, 'driver', price.meaning, price.defaultText);
       } else if (field.kind === 'stages') {
         const stages = Array.isArray(workload.stages) ? workload.stages : [];
         stages.forEach((stage, s) => {
-          const stageName = isRecord(stage) && typeof stage.name === 'string' ? stage.name : `stage ${s + 1}`;
+          const stageName = isJsonObject(stage) && typeof stage.name === 'string' ? stage.name : `stage ${s + 1}`;
           // Only the first stage takes runs; later stages get the runs the stage before passes.
           for (const key of stageFields) if (key.key !== 'runsPerMonth' || s === 0) add(['stages', s, key.key], `${stageName} ${key.key}`, 'driver', key.meaning, key.defaultText);
         });
@@ -79,34 +78,34 @@ export function overrideFields(document: ScenarioDocument): OverrideField[] {
   });
 
   const pricing = document.pricing;
-  if (isRecord(pricing)) {
+  if (isJsonObject(pricing)) {
     const add = (keys: (string | number)[], label: string, kind: OverrideKind, meaning: string) => fields.push({ pointer: pointerOf(['pricing', ...keys]), label: `pricing · ${label}`, group: 'Pricing', kind, meaning });
     add(['provider'], 'provider', 'provider', 'catalog provider whose prices apply');
     add(['region'], 'region', 'region', 'catalog region of that provider');
-    if (isRecord(pricing.spot)) {
+    if (isJsonObject(pricing.spot)) {
       add(['spot', 'interruptionOverhead'], 'spot interruption overhead', 'uncertain', 'extra GPU-hours lost to interruptions, as a share');
       add(['spot', 'availability'], 'spot availability', 'uncertain', 'share of spot demand actually served on spot');
     }
     const commitments = Array.isArray(pricing.commitments) ? pricing.commitments : [];
     commitments.forEach((commitment, k) => {
-      if (!isRecord(commitment)) return;
+      if (!isJsonObject(commitment)) return;
       add(['commitments', k, 'gpuHoursPerMonth'], `${String(commitment.gpu)} ${String(commitment.term)} commitment (GPU-hours per month)`, 'number', 'GPU-hours paid each month whether used or not');
     });
-    if (isRecord(pricing.gpuPrices)) {
+    if (isJsonObject(pricing.gpuPrices)) {
       for (const [gpu, prices] of Object.entries(pricing.gpuPrices)) {
-        if (!isRecord(prices)) continue;
+        if (!isJsonObject(prices)) continue;
         for (const key of Object.keys(prices)) add(['gpuPrices', gpu, key], `${gpu} ${key} price`, 'number', 'per GPU-hour');
       }
     }
   }
 
   const budget = document.budget;
-  if (isRecord(budget)) {
+  if (isJsonObject(budget)) {
     if (typeof budget.total === 'number') fields.push({ pointer: '/budget/total', label: 'budget · total', group: 'Budget', kind: 'number', meaning: 'budget for the whole horizon' });
     if (typeof budget.monthly === 'number') fields.push({ pointer: '/budget/monthly', label: 'budget · per month', group: 'Budget', kind: 'number', meaning: 'budget per month' });
   }
   const value = document.value;
-  if (isRecord(value)) {
+  if (isJsonObject(value)) {
     fields.push({ pointer: '/value/monthly', label: 'value · per month', group: 'Value', kind: 'driver', meaning: 'value (revenue, savings) per month' });
     fields.push({ pointer: '/value/discountRate', label: 'value · discount rate', group: 'Value', kind: 'number', meaning: 'yearly discount rate for NPV', defaultText: '0.10' });
   }
@@ -151,7 +150,7 @@ export function formsOf(kind: OverrideKind): readonly DriverForm[] | undefined {
 
 /** A name for a new variant that no variant has yet: "Variant 1", "Variant 2", … */
 export function newVariantName(document: ScenarioDocument): string {
-  const names = new Set((Array.isArray(document.variants) ? document.variants : []).map((v) => (isRecord(v) ? v.name : undefined)));
+  const names = new Set((Array.isArray(document.variants) ? document.variants : []).map((v) => (isJsonObject(v) ? v.name : undefined)));
   let n = 1;
   while (names.has(`Variant ${n}`)) n++;
   return `Variant ${n}`;
@@ -160,7 +159,7 @@ export function newVariantName(document: ScenarioDocument): string {
 /** The overrides of variant `index` as [pointer, value] pairs, in their order. */
 export function overridesOf(document: ScenarioDocument, index: number): [string, Json][] {
   const variant = Array.isArray(document.variants) ? document.variants[index] : undefined;
-  return isRecord(variant) && isRecord(variant.set) ? Object.entries(variant.set) : [];
+  return isJsonObject(variant) && isJsonObject(variant.set) ? Object.entries(variant.set) : [];
 }
 
 /** A short text of a value, for the "Baseline" column: drivers in words ("80 % range 20 to 45 (lognormal)"), other values as they are. */

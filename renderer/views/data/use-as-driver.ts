@@ -6,9 +6,8 @@
 import { identifierPattern } from '../../../models/scenario/schema.ts';
 import type { TrendModelChoice } from '../../../models/drivers/trend.ts';
 import type { ScenarioDocument } from '../../document/document-text.ts';
+import { isJsonObject } from '../../../models/scenario/json-pointer.ts';
 
-type Json = unknown;
-const isRecord = (value: Json): value is Record<string, Json> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export interface DriverFromSeries {
   /** Key under `history`. */
@@ -27,8 +26,8 @@ export function nameProblem(name: string): string | null {
 
 /** The document with the history added (or replaced) and the driver set to a trend of it. */
 export function withDriverFromSeries(document: ScenarioDocument, input: DriverFromSeries): ScenarioDocument {
-  const history = isRecord(document.history) ? document.history : {};
-  const drivers = isRecord(document.drivers) ? document.drivers : {};
+  const history = isJsonObject(document.history) ? document.history : {};
+  const drivers = isJsonObject(document.drivers) ? document.drivers : {};
   const trend = { trend: { history: input.historyName, model: input.model } };
   return {
     ...document,
@@ -39,15 +38,15 @@ export function withDriverFromSeries(document: ScenarioDocument, input: DriverFr
 
 /** Drivers other than `except` whose trend reads `historyName`: replacing that history changes them too. */
 export function otherTrendsOf(document: ScenarioDocument, historyName: string, except: string): string[] {
-  const drivers = isRecord(document.drivers) ? document.drivers : {};
+  const drivers = isJsonObject(document.drivers) ? document.drivers : {};
   return Object.entries(drivers)
-    .filter(([name, spec]) => name !== except && isRecord(spec) && isRecord(spec.trend) && spec.trend.history === historyName)
+    .filter(([name, spec]) => name !== except && isJsonObject(spec) && isJsonObject(spec.trend) && spec.trend.history === historyName)
     .map(([name]) => name);
 }
 
 /** A free driver name for a series: the series name, else with _2, _3 … */
 export function freeDriverName(document: ScenarioDocument, base: string): string {
-  const drivers = isRecord(document.drivers) ? document.drivers : {};
+  const drivers = isJsonObject(document.drivers) ? document.drivers : {};
   let name = base;
   for (let k = 2; name in drivers; k++) name = `${base}_${k}`;
   return name;

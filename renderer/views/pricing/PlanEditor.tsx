@@ -10,14 +10,14 @@ import { UNCERTAIN_FORMS } from '../assumptions/driver-forms.ts';
 import { NumberField } from '../assumptions/fields.tsx';
 import type { DocumentEdit } from '../assumptions/use-document-edit.ts';
 import { addCommitment, commitmentsOf, removeCommitment, setSpotWorkload, spotWorkloadsOf, type Term } from './pricing-edits.ts';
+import { isJsonObject } from '../../../models/scenario/json-pointer.ts';
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The workloads that use GPUs (gpu-inference, training, experiments): id, name and GPU type. */
 export function gpuWorkloadsOf(document: ScenarioDocument): { id: string; name: string; gpu: string }[] {
   const workloads = Array.isArray(document.workloads) ? document.workloads : [];
-  return workloads.filter(isRecord).flatMap((w) => (typeof w.id === 'string' && typeof w.gpu === 'string' ? [{ id: w.id, name: typeof w.name === 'string' ? w.name : w.id, gpu: w.gpu }] : []));
+  return workloads.filter(isJsonObject).flatMap((w) => (typeof w.id === 'string' && typeof w.gpu === 'string' ? [{ id: w.id, name: typeof w.name === 'string' ? w.name : w.id, gpu: w.gpu }] : []));
 }
 
 function CommitmentRow({ index, commitment, gpus, edit }: { index: number; commitment: Json; gpus: readonly string[]; edit: DocumentEdit }) {
@@ -66,8 +66,8 @@ export function PlanEditor({ document, edit }: { document: ScenarioDocument; edi
   const usedGpus = [...new Set(gpuWorkloads.map((w) => w.gpu))];
   const gpus = [...new Set([...usedGpus, ...gpuSpecs.map((g) => g.id)])];
   const onSpot = new Set(spotWorkloadsOf(document));
-  const pricing = isRecord(document.pricing) ? document.pricing : {};
-  const spot = isRecord(pricing.spot) ? pricing.spot : null;
+  const pricing = isJsonObject(document.pricing) ? document.pricing : {};
+  const spot = isJsonObject(pricing.spot) ? pricing.spot : null;
 
   return (
     <section className="panel" aria-labelledby="plan-title">
@@ -88,7 +88,7 @@ export function PlanEditor({ document, edit }: { document: ScenarioDocument; edi
             </tr>
           </thead>
           <tbody>
-            {commitments.map((c, i) => (isRecord(c) ? <CommitmentRow key={i} index={i} commitment={c} gpus={gpus} edit={edit} /> : null))}
+            {commitments.map((c, i) => (isJsonObject(c) ? <CommitmentRow key={i} index={i} commitment={c} gpus={gpus} edit={edit} /> : null))}
           </tbody>
         </table>
       ) : (

@@ -4,6 +4,7 @@
  * document (the caller records it as one undo step); the engine decides whether it is valid.
  */
 import type { ScenarioDocument } from '../../document/document-text.ts';
+import { isJsonObject } from '../../../models/scenario/json-pointer.ts';
 
 type Json = Record<string, unknown>;
 export type Term = '1y' | '3y';
@@ -15,13 +16,12 @@ export interface CommitmentJson {
   startMonth?: number;
 }
 
-const isRecord = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** A copy of the document and its `pricing` object (created when missing). */
 function withPricing(document: ScenarioDocument, change: (pricing: Json) => void): ScenarioDocument {
   const next = clone(document);
-  const pricing = isRecord(next.pricing) ? next.pricing : {};
+  const pricing = isJsonObject(next.pricing) ? next.pricing : {};
   change(pricing);
   next.pricing = pricing;
   return next;
@@ -30,7 +30,7 @@ function withPricing(document: ScenarioDocument, change: (pricing: Json) => void
 /** The document's commitments as written (entries that are not objects are kept as they are). */
 export function commitmentsOf(document: ScenarioDocument): unknown[] {
   const pricing = document.pricing;
-  return isRecord(pricing) && Array.isArray(pricing.commitments) ? pricing.commitments : [];
+  return isJsonObject(pricing) && Array.isArray(pricing.commitments) ? pricing.commitments : [];
 }
 
 function setCommitments(pricing: Json, commitments: unknown[]): void {
@@ -49,7 +49,7 @@ export function wholeHours(level: number): number {
  */
 export function applyCommitmentLevel(document: ScenarioDocument, gpu: string, term: Term, level: number): ScenarioDocument {
   return withPricing(document, (pricing) => {
-    const others = commitmentsOf(document).filter((c) => !(isRecord(c) && c.gpu === gpu && c.term === term));
+    const others = commitmentsOf(document).filter((c) => !(isJsonObject(c) && c.gpu === gpu && c.term === term));
     const hours = wholeHours(level);
     setCommitments(pricing, hours > 0 ? [...others, { gpu, term, gpuHoursPerMonth: hours }] : others);
   });
@@ -68,14 +68,14 @@ export function removeCommitment(document: ScenarioDocument, index: number): Sce
 /** The ids of the workloads that may run on spot. */
 export function spotWorkloadsOf(document: ScenarioDocument): string[] {
   const pricing = document.pricing;
-  const spot = isRecord(pricing) ? pricing.spot : undefined;
-  return isRecord(spot) && Array.isArray(spot.workloads) ? spot.workloads.filter((id): id is string => typeof id === 'string') : [];
+  const spot = isJsonObject(pricing) ? pricing.spot : undefined;
+  return isJsonObject(spot) && Array.isArray(spot.workloads) ? spot.workloads.filter((id): id is string => typeof id === 'string') : [];
 }
 
 /** Lets a workload run on spot, or stops it; the spot settings (overhead, availability) stay. */
 export function setSpotWorkload(document: ScenarioDocument, workloadId: string, onSpot: boolean): ScenarioDocument {
   return withPricing(document, (pricing) => {
-    const spot = isRecord(pricing.spot) ? pricing.spot : {};
+    const spot = isJsonObject(pricing.spot) ? pricing.spot : {};
     const current = spotWorkloadsOf(document).filter((id) => id !== workloadId);
     spot.workloads = onSpot ? [...current, workloadId] : current;
     pricing.spot = spot;
@@ -95,7 +95,7 @@ export function setProviderRegion(document: ScenarioDocument, provider: string |
 /** The providers of the cloud-vs-cloud comparison, as written (null: every catalog provider offering the GPUs). */
 export function compareOf(document: ScenarioDocument): string[] | null {
   const pricing = document.pricing;
-  return isRecord(pricing) && Array.isArray(pricing.compare) ? pricing.compare.filter((p): p is string => typeof p === 'string') : null;
+  return isJsonObject(pricing) && Array.isArray(pricing.compare) ? pricing.compare.filter((p): p is string => typeof p === 'string') : null;
 }
 
 /** Adds a provider to the comparison or takes it out; `all` is the list to start from when none is written. */
