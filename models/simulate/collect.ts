@@ -3,7 +3,7 @@
  * series (n·M values, month-major). The plan alone fixes which series exist (`seriesLayout`),
  * so a store can be allocated before any chunk runs — in shared memory for worker threads.
  */
-import { gpuMonthCost } from '../pricing/gpu-cost.ts';
+import { gpuMonthCost, type GpuMix } from '../pricing/gpu-cost.ts';
 import { planMix } from '../pricing/plan-mix.ts';
 import type { ChunkValues } from './chunk.ts';
 import type { SimulationPlan } from './plan-types.ts';
@@ -127,6 +127,27 @@ function drawnOnceMean(values: Float64Array, n: number, M: number, out: Float64A
   }
 }
 
+/** target += values, element by element over the first `length`. */
+function addInto(target: Float64Array, values: Float64Array, length: number): void {
+  for (let i = 0; i < length; i++) target[i] = target[i]! + values[i]!;
+}
+
+/**
+ * Each trial-month's plan cost per GPU-hour of one GPU type; where there is no demand but
+ * paid-for commitments still cost money, minus that cost (carried by the type's first workload).
+ * A function of its own, not a closure made per chunk: the optimized loop then stays optimized.
+ */
+function pricePerHour(steady: Float64Array, flexible: Float64Array, mix: GpuMix, overhead: Float64Array | null, availability: Float64Array | null, n: number, M: number, perHour: Float64Array): void {
+  for (let m = 0; m < M; m++) {
+    for (let t = 0; t < n; t++) {
+      const i = m * n + t;
+      const hours = steady[i]! + flexible[i]!;
+      const cost = gpuMonthCost(steady[i]!, flexible[i]!, m, mix, overhead ? overhead[i]! : 0, availability ? availability[i]! : 1);
+      perHour[i] = hours > 0 ? cost / hours : hours === 0 && cost > 0 ? -cost : 0;
+    }
+  }
+}
+
 /** Prices the chunk's demand under the scenario's plan and writes every series of the layout to `sink`. */
 export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: ChunkSink): void {
   const { n, months: M, values } = chunk;
@@ -135,7 +156,8 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
 
   // GPU demand per type, split into steady and spot-eligible.
   const gpus = Object.keys(plan.gpuPrices);
-  gpus.forEach((gpu, g) => {
+  for (let g = 0; g < gpus.length; g++) {
+    const gpu = gpus[g]!;
     const steady = scratch.steady[g]!;
     const flexible = scratch.flexible[g]!;
     steady.fill(0);
@@ -143,14 +165,12 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
     let spotEligible = false;
     for (const workload of plan.workloads) {
       if (workload.gpu !== gpu) continue;
-      const hours = chunk.gpuHours[workload.index]!;
-      const target = workload.onSpot ? flexible : steady;
       spotEligible ||= workload.onSpot;
-      for (let i = 0; i < length; i++) target[i] = target[i]! + hours[i]!;
+      addInto(workload.onSpot ? flexible : steady, chunk.gpuHours[workload.index]!, length);
     }
     sink.trialMonth(series.gpuSteady(gpu), steady, n);
     sink.trialMonth(series.gpuFlexible(gpu), flexible, n, !spotEligible);
-  });
+  }
   const overhead = plan.spot ? values[plan.spot.overheadSlot]! : null;
   const availability = plan.spot ? values[plan.spot.availabilitySlot]! : null;
   if (overhead && availability) {
@@ -159,22 +179,9 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
   }
 
   // Plan cost per GPU type, shared among its workloads in proportion to their GPU-hours.
-  gpus.forEach((gpu, g) => {
-    const mix = planMix(plan, gpu);
-    const steady = scratch.steady[g]!;
-    const flexible = scratch.flexible[g]!;
-    const perHour = scratch.perHour[g]!;
-    for (let m = 0; m < M; m++) {
-      for (let t = 0; t < n; t++) {
-        const i = m * n + t;
-        const hours = steady[i]! + flexible[i]!;
-        const cost = gpuMonthCost(steady[i]!, flexible[i]!, m, mix, overhead ? overhead[i]! : 0, availability ? availability[i]! : 1);
-        perHour[i] = hours > 0 ? cost / hours : 0;
-        // Paid-for commitments with no demand still cost money: carried by the first workload of the type.
-        if (hours === 0 && cost > 0) perHour[i] = -cost;
-      }
-    }
-  });
+  for (let g = 0; g < gpus.length; g++) {
+    pricePerHour(scratch.steady[g]!, scratch.flexible[g]!, planMix(plan, gpus[g]!), overhead, availability, n, M, scratch.perHour[g]!);
+  }
   const firstOfType = new Map<string, number>();
   for (const workload of plan.workloads) {
     if (workload.gpu && !firstOfType.has(workload.gpu)) firstOfType.set(workload.gpu, workload.index);
@@ -182,10 +189,7 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
 
   const direct = scratch.direct;
   direct.fill(0);
-  for (const workload of plan.workloads) {
-    const own = chunk.direct[workload.index]!;
-    for (let i = 0; i < length; i++) direct[i] = direct[i]! + own[i]!;
-  }
+  for (const workload of plan.workloads) addInto(direct, chunk.direct[workload.index]!, length);
   sink.trialMonth(series.direct, direct, n);
 
   const cost = scratch.cost;

@@ -28,26 +28,35 @@ export interface RunStores {
   variants: SeriesStore[];
 }
 
-/** A sink into a store that checks the chunk writes exactly the plan's layout. */
-function storeSink(store: SeriesStore, plan: SimulationPlan, chunkIndex: number): { sink: ChunkSink; check: () => void } {
-  const layout = seriesLayout(plan);
-  let written = 0;
-  return {
-    sink: {
-      trial: (name, values, n) => {
-        store.writeTrial(name, chunkIndex, values, n);
-        written++;
-      },
-      trialMonth: (name, values, n, zeros) => {
-        // A new store is all zeros: a series of zeros needs no writing.
-        if (!zeros) store.writeTrialMonth(name, chunkIndex, values, n);
-        written++;
-      },
-    },
-    check: () => {
-      if (written !== layout.trial.length + layout.trialMonth.length) throw new Error(`internal: chunk ${chunkIndex} wrote ${written} series, the layout has ${layout.trial.length + layout.trialMonth.length}`);
-    },
-  };
+/**
+ * A sink into a store that checks the chunk writes exactly the plan's layout. A class, not an
+ * object of closures made per chunk: its methods stay the same call targets from chunk to chunk,
+ * so the optimized collecting code that calls them is not thrown away at every chunk.
+ */
+class StoreSink implements ChunkSink {
+  private written = 0;
+  constructor(
+    private readonly store: SeriesStore,
+    private readonly plan: SimulationPlan,
+    private readonly chunkIndex: number,
+  ) {}
+
+  trial(name: string, values: Float64Array, n: number): void {
+    this.store.writeTrial(name, this.chunkIndex, values, n);
+    this.written++;
+  }
+
+  trialMonth(name: string, values: Float64Array, n: number, zeros?: boolean): void {
+    // A new store is all zeros: a series of zeros needs no writing.
+    if (!zeros) this.store.writeTrialMonth(name, this.chunkIndex, values, n);
+    this.written++;
+  }
+
+  check(): void {
+    const layout = seriesLayout(this.plan);
+    const expected = layout.trial.length + layout.trialMonth.length;
+    if (this.written !== expected) throw new Error(`internal: chunk ${this.chunkIndex} wrote ${this.written} series, the layout has ${expected}`);
+  }
 }
 
 /** Evaluates one chunk of the baseline and of every variant into the run's stores; returns its trial count (the caller marks them received). */
@@ -58,9 +67,9 @@ export function runChunkInto(prepared: PreparedForecast, settings: RunSettings, 
   plans.forEach((plan, i) => {
     const store = i === 0 ? stores.base : stores.variants[i - 1]!;
     const values = evaluateChunk(plan, chunkSettings);
-    const { sink, check } = storeSink(store, plan, chunkIndex);
+    const sink = new StoreSink(store, plan, chunkIndex);
     collectChunk(plan, values, sink);
-    check();
+    sink.check();
     n = values.n;
   });
   return n;
