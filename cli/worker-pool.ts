@@ -10,6 +10,7 @@
  * load the TypeScript sources through tsx (the fallback, cli/chunk-worker.mjs).
  */
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { bundledEntry } from './bundle-cache.mjs';
 import { RunCancelled, type CancelSignal, type ChunkExecutor, type ChunkJob, type RunStores } from '../models/simulate/run.ts';
@@ -43,6 +44,12 @@ export class WorkerPool {
 
   /** Starts `size` workers (from the bundle cache when possible). */
   static async start(size = defaultWorkerCount()): Promise<WorkerPool> {
+    // The workers keep every core busy, so V8's background optimizing compiler would only get
+    // CPU by taking it from them, and hot loops would run unoptimized while they wait for it.
+    // Compiling on the worker's own thread gets the optimized code sooner: 5 % off a 100,000-trial
+    // forecast here (`npm run bench`). V8 flags are per process and read when an isolate is
+    // made, so this applies to the workers started below (the main thread does little work).
+    setFlagsFromString('--no-concurrent-recompilation');
     const entry = (await bundledEntry('cli/chunk-worker.ts')) ?? sourceEntry.href;
     return new WorkerPool(Array.from({ length: size }, () => new Worker(new URL(entry))));
   }
