@@ -4,65 +4,65 @@
  * much the P10–P90 spread would shrink if the driver were known (the average spread within
  * the driver's deciles against the overall spread) — "what to pin down next", in money.
  */
-import { rank } from '../random/correlation.ts';
+import { pearson, rank } from '../random/correlation.ts';
 import type { SensitivityEntry } from '../simulate/result.ts';
 import { percentilesInPlace } from '../simulate/stats.ts';
 
-function spread(values: Float64Array): number {
-  const [p10, p90] = percentilesInPlace(Float64Array.from(values), [10, 90]) as [number, number];
+const DECILES = 10;
+
+/** P90 − P10 of `values`, reordering them. */
+function spreadInPlace(values: Float64Array): number {
+  const [p10, p90] = percentilesInPlace(values, [10, 90]) as [number, number];
   return p90 - p10;
 }
 
-/** Pearson correlation of two equally long arrays. */
-function pearson(x: Float64Array, y: Float64Array): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+/**
+ * The totals grouped by the driver's decile (trial order within each), in one array: decile d
+ * holds grouped[offsets[d] … offsets[d + 1]). Typed arrays, not ten growing lists: this runs
+ * for every driver over every trial.
+ */
+function totalsByDecile(total: Float64Array, driverRanks: Float64Array, grouped: Float64Array, offsets: Int32Array): void {
+  const n = total.length;
+  const decileOf = (t: number) => Math.min(DECILES - 1, Math.floor(((driverRanks[t]! - 0.5) / n) * DECILES));
+  offsets.fill(0);
+  for (let t = 0; t < n; t++) offsets[decileOf(t) + 1]!++;
+  for (let d = 0; d < DECILES; d++) offsets[d + 1]! += offsets[d]!;
+  const fill = offsets.slice(0, DECILES);
+  for (let t = 0; t < n; t++) grouped[fill[decileOf(t)]!++] = total[t]!;
 }
 
 /** Sensitivity of `total` to each driver's per-trial values, by |ρ| descending; `onProgress` hears (drivers done, drivers). */
 export function analyzeSensitivity(total: Float64Array, drivers: ReadonlyMap<string, Float64Array>, onProgress?: (done: number, total: number) => void): SensitivityEntry[] {
   const n = total.length;
   const totalRanks = rank(total, n);
-  const overall = spread(total);
+  const overall = spreadInPlace(Float64Array.from(total));
+  const grouped = new Float64Array(n);
+  const offsets = new Int32Array(DECILES + 1);
   const entries: SensitivityEntry[] = [];
   for (const [driver, values] of drivers) {
     const driverRanks = rank(values, n);
-    const rankCorrelation = pearson(driverRanks, totalRanks);
-    // Trials by decile of the driver.
-    const bins: number[][] = Array.from({ length: 10 }, () => []);
-    for (let t = 0; t < n; t++) bins[Math.min(9, Math.floor(((driverRanks[t]! - 0.5) / n) * 10))]!.push(total[t]!);
-    const binMedian = (bin: number[]) => (bin.length ? percentilesInPlace(Float64Array.from(bin), [50])[0]! : NaN);
+    const correlation = pearson(driverRanks, totalRanks, n);
+    totalsByDecile(total, driverRanks, grouped, offsets);
+    const decile = (d: number) => grouped.subarray(offsets[d]!, offsets[d + 1]!);
+    // The medians first: the spreads below reorder each decile.
+    const median = (bin: Float64Array) => (bin.length ? percentilesInPlace(bin, [50])[0]! : NaN);
+    const p50AtLow = median(decile(0));
+    const p50AtHigh = median(decile(DECILES - 1));
     let within = 0;
     let counted = 0;
-    for (const bin of bins) {
+    for (let d = 0; d < DECILES; d++) {
+      const bin = decile(d);
       if (bin.length >= 10) {
-        within += spread(Float64Array.from(bin));
+        within += spreadInPlace(bin);
         counted++;
       }
     }
     entries.push({
       driver,
-      rankCorrelation,
-      p50AtLow: binMedian(bins[0]!),
-      p50AtHigh: binMedian(bins[9]!),
+      // A constant driver (or total) has no rank correlation: 0, as it explains nothing.
+      rankCorrelation: Number.isFinite(correlation) ? correlation : 0,
+      p50AtLow,
+      p50AtHigh,
       spreadReduction: counted ? Math.max(0, overall - within / counted) : 0,
     });
     onProgress?.(entries.length, drivers.size);
