@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledReference } from '../pricing/reference.ts';
 import { series } from '../simulate/collect.ts';
 import { summarizeSimulation } from '../simulate/run.ts';
-import { monthlyTotal } from '../simulate/summarize.ts';
+import { horizonTotal } from '../simulate/summarize.ts';
 import { simulationOf } from '../simulate/test-support.ts';
 
 const fields = {
@@ -32,10 +32,10 @@ function percentile(values: readonly number[], p: number): number {
 describe('paired variant deltas', () => {
   it('are the stats of variant − baseline per trial, which differ from the difference of the P50s', async () => {
     const simulation = await simulationOf({ ...fields, variants: [{ name: 'training +10 %', set: { '/workloads/1/cost': 'train_hours * 6.88 * 1.1' } }] }, { trials: 4000, seed: 5 });
-    const { prepared, store, variantStores } = simulation;
-    const base = store.horizonTotal(monthlyTotal(prepared.plan, store));
+    const { store, variantStores } = simulation;
+    const base = horizonTotal(store);
     const variantStore = variantStores[0]!;
-    const variant = variantStore.horizonTotal(monthlyTotal(prepared.variants[0]!.plan, variantStore));
+    const variant = horizonTotal(variantStore);
     const paired = Array.from(base, (b, t) => variant[t]! - b);
     // The change is exactly 10 % of the training cost of each trial.
     const training = store.horizonTotal(store.trialMonth(series.workloadCost(1))!);

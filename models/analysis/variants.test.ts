@@ -8,18 +8,15 @@ import { bundledReference } from '../pricing/reference.ts';
 import { series } from '../simulate/collect.ts';
 import { prepareForecast } from '../simulate/prepare.ts';
 import { summarizeSimulation, type Simulation } from '../simulate/run.ts';
-import { monthlyTotal } from '../simulate/summarize.ts';
+import { horizonTotal } from '../simulate/summarize.ts';
 import { meanAndSd } from '../simulate/stats.ts';
 import { scenarioOf, simulationOf } from '../simulate/test-support.ts';
 import { parseFormula } from '../formula/parse.ts';
 
 /** Per-trial horizon totals of the baseline and of each variant of a simulation. */
 function totals(simulation: Simulation): { base: Float64Array; variants: Float64Array[] } {
-  const { prepared, store, variantStores } = simulation;
-  return {
-    base: store.horizonTotal(monthlyTotal(prepared.plan, store)),
-    variants: prepared.variants.map((variant, i) => variantStores[i]!.horizonTotal(monthlyTotal(variant.plan, variantStores[i]!))),
-  };
+  const { store, variantStores } = simulation;
+  return { base: horizonTotal(store), variants: variantStores.map(horizonTotal) };
 }
 
 /**

@@ -25,7 +25,7 @@
 import { orderStatistics } from '../random/float-order.ts';
 import { series } from '../simulate/collect.ts';
 import type { SeriesStore } from '../simulate/series-store.ts';
-import { gpuMonthCost, type CommitmentLayer, type GpuMix } from './gpu-cost.ts';
+import { commitmentPayment, committedHours, gpuMonthCost, gpuMonthCostWith, type CommitmentLayer, type GpuMix } from './gpu-cost.ts';
 import { TERM_MONTHS } from './plan-mix.ts';
 
 export type Term = keyof typeof TERM_MONTHS;
@@ -152,14 +152,16 @@ export function gpuHorizonCost(demand: GpuDemand, mix: GpuMix): Float64Array {
   const priced = mixOf(mix.onDemand, mix.spot, mix.commitments);
   for (let m = 0; m < M; m++) {
     const base = m * N;
+    const committed = committedHours(priced, m);
+    const payment = commitmentPayment(priced, m);
     if (!spotEligible) {
       // Without spot-eligible demand, overhead and availability change nothing.
-      for (let t = 0; t < N; t++) out[t] = out[t]! + gpuMonthCost(steady[base + t]!, 0, m, priced, 0, 1);
+      for (let t = 0; t < N; t++) out[t] = out[t]! + gpuMonthCostWith(steady[base + t]!, 0, committed, payment, priced, 0, 1);
       continue;
     }
     for (let t = 0; t < N; t++) {
       const i = base + t;
-      out[t] = out[t]! + gpuMonthCost(steady[i]!, flexible[i]!, m, priced, overhead ? overhead[i]! : 0, availability ? availability[i]! : 1);
+      out[t] = out[t]! + gpuMonthCostWith(steady[i]!, flexible[i]!, committed, payment, priced, overhead ? overhead[i]! : 0, availability ? availability[i]! : 1);
     }
   }
   return out;
@@ -363,46 +365,77 @@ function inLogBin(value: number, bin: number, below: number, top: number): boole
   return (bin === 0 || value >= below) && (bin === BINS - 1 || value < top);
 }
 
+/**
+ * minimizingLevel when no demand is spot-eligible: every positive trial-month is one hinge of
+ * weight p at its demand, so one count per bin is the whole histogram (weight = count · p), and
+ * a crossing bin holding a single value (discrete demand: whole GPUs × hours) is answered
+ * without gathering its points.
+ */
+function steadyOnlyLevel(h: Hinges, from: number, to: number, target: number): number {
+  const { trials: N, steady, onDemand: p } = h;
+  const count = new Uint32Array(BINS);
+  // Bins straight from the high words of the array itself (s > 0 only).
+  const words = new Uint32Array(steady.buffer, steady.byteOffset, 2 * steady.length);
+  for (let i = from * N, end = to * N; i < end; i++) {
+    if (!(steady[i]! > 0)) continue;
+    const key = (words[2 * i + HIGH_WORD]! >>> 14) - FIRST_KEY;
+    count[key < 0 ? 0 : key >= BINS ? BINS - 1 : key]!++;
+  }
+  h.demandCounts.set(from, { to, counts: Float64Array.from(count) });
+  const weight = Float64Array.from(count, (c) => c * p);
+  let total = 0;
+  for (let b = 0; b < BINS; b++) total += weight[b]!;
+  if (total <= target) return 0;
+  const { bin, above } = crossingBin(weight, 0, target);
+  const below = bin > 0 ? logBinTop(bin - 1) : 0;
+  const top = logBinTop(bin);
+  const end = to * N;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = from * N; i < end; i++) {
+    const d = steady[i]!;
+    if (d > 0 && inLogBin(d, bin, below, top)) {
+      if (d < min) min = d;
+      if (d > max) max = d;
+    }
+  }
+  if (min === max) return min;
+  const points = new Float64Array(count[bin]!);
+  let k = 0;
+  for (let i = from * N; i < end; i++) {
+    const d = steady[i]!;
+    if (d > 0 && inLogBin(d, bin, below, top)) points[k++] = d;
+  }
+  return quantileOfPoints(points, new Float64Array(k).fill(p), above, target);
+}
+
 /** The level minimising `target` × level (rate × trial-months) plus the hinge costs of months [from, to). */
 function minimizingLevel(h: Hinges, from: number, to: number, target: number): number {
   if (target < 0) return Infinity;
   if (from >= to) return 0;
   const { trials: N, steady, flexible, flexibleCost, onDemand: p } = h;
+  if (!flexible) return steadyOnlyLevel(h, from, to, target);
   const weight = new Float64Array(BINS);
   const count = new Uint32Array(BINS);
   const demandCount = new Float64Array(BINS);
-  if (!flexible) {
-    // Demand is the steady demand alone (s + 0 is s for s > 0): its bins come from the high
-    // words of the array itself, one weight p per positive trial-month.
-    const words = new Uint32Array(steady.buffer, steady.byteOffset, 2 * steady.length);
-    for (let i = from * N, end = to * N; i < end; i++) {
-      if (!(steady[i]! > 0)) continue;
-      const key = (words[2 * i + HIGH_WORD]! >>> 14) - FIRST_KEY;
-      const bd = key < 0 ? 0 : key >= BINS ? BINS - 1 : key;
-      demandCount[bd] = demandCount[bd]! + 1;
-      count[bd] = count[bd]! + 1;
-      weight[bd] = weight[bd]! + p;
-    }
-  } else {
-    for (let i = from * N, end = to * N; i < end; i++) {
-      const s = steady[i]!;
-      const f = flexible[i]!;
-      const d = s + f;
-      if (!(d > 0)) continue;
-      const bd = logBin(d);
-      demandCount[bd] = demandCount[bd]! + 1;
-      count[bd] = count[bd]! + 1;
-      if (flexibleCost && f > 0) {
-        const q = flexibleCost[i]! / f;
-        weight[bd] = weight[bd]! + q;
-        if (s > 0) {
-          const bs = logBin(s);
-          weight[bs] = weight[bs]! + p - q;
-          count[bs] = count[bs]! + 1;
-        }
-      } else {
-        weight[bd] = weight[bd]! + p;
+  for (let i = from * N, end = to * N; i < end; i++) {
+    const s = steady[i]!;
+    const f = flexible[i]!;
+    const d = s + f;
+    if (!(d > 0)) continue;
+    const bd = logBin(d);
+    demandCount[bd] = demandCount[bd]! + 1;
+    count[bd] = count[bd]! + 1;
+    if (flexibleCost && f > 0) {
+      const q = flexibleCost[i]! / f;
+      weight[bd] = weight[bd]! + q;
+      if (s > 0) {
+        const bs = logBin(s);
+        weight[bs] = weight[bs]! + p - q;
+        count[bs] = count[bs]! + 1;
       }
+    } else {
+      weight[bd] = weight[bd]! + p;
     }
   }
   h.demandCounts.set(from, { to, counts: demandCount });
@@ -418,7 +451,7 @@ function minimizingLevel(h: Hinges, from: number, to: number, target: number): n
   let k = 0;
   for (let i = from * N, end = to * N; i < end; i++) {
     const s = steady[i]!;
-    const f = flexible ? flexible[i]! : 0;
+    const f = flexible[i]!;
     const d = s + f;
     if (!(d > 0)) continue;
     if (flexibleCost && f > 0) {

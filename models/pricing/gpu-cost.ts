@@ -24,6 +24,34 @@ export interface GpuMix {
   commitments: readonly CommitmentLayer[];
 }
 
+/** GPU-hours committed in `month` (0-based) under a mix: the layers covering it. */
+export function committedHours(mix: GpuMix, month: number): number {
+  let hours = 0;
+  for (const layer of mix.commitments) if (month >= layer.fromMonth && month <= layer.toMonth) hours += layer.hours;
+  return hours;
+}
+
+/** Money owed in `month` for the committed hours, used or not. */
+export function commitmentPayment(mix: GpuMix, month: number): number {
+  let paid = 0;
+  for (const layer of mix.commitments) if (month >= layer.fromMonth && month <= layer.toMonth) paid += layer.hours * layer.rate;
+  return paid;
+}
+
+/**
+ * Cost of one trial-month with `committed` hours paid `payment` (that month's committedHours and
+ * commitmentPayment): a loop over many trial-months of one month works them out once.
+ */
+export function gpuMonthCostWith(steady: number, flexible: number, committed: number, payment: number, mix: GpuMix, overhead: number, availability: number): number {
+  const steadyLeft = Math.max(steady - committed, 0);
+  const committedLeft = Math.max(committed - steady, 0);
+  const flexibleLeft = Math.max(flexible - committedLeft, 0);
+  const paid = payment + steadyLeft * mix.onDemand;
+  if (mix.spot === null) return paid + flexibleLeft * mix.onDemand;
+  const onSpot = flexibleLeft * availability;
+  return paid + onSpot * mix.spot * (1 + overhead) + (flexibleLeft - onSpot) * mix.onDemand;
+}
+
 /**
  * Cost of one trial-month. `steady` is demand that must run on demand or commitments,
  * `flexible` is spot-eligible demand; `overhead` and `availability` apply to spot.
@@ -36,18 +64,5 @@ export function gpuMonthCost(
   overhead: number,
   availability: number,
 ): number {
-  let committed = 0;
-  let paid = 0;
-  for (const layer of mix.commitments) {
-    if (month < layer.fromMonth || month > layer.toMonth) continue;
-    committed += layer.hours;
-    paid += layer.hours * layer.rate;
-  }
-  const steadyLeft = Math.max(steady - committed, 0);
-  const committedLeft = Math.max(committed - steady, 0);
-  const flexibleLeft = Math.max(flexible - committedLeft, 0);
-  paid += steadyLeft * mix.onDemand;
-  if (mix.spot === null) return paid + flexibleLeft * mix.onDemand;
-  const onSpot = flexibleLeft * availability;
-  return paid + onSpot * mix.spot * (1 + overhead) + (flexibleLeft - onSpot) * mix.onDemand;
+  return gpuMonthCostWith(steady, flexible, committedHours(mix, month), commitmentPayment(mix, month), mix, overhead, availability);
 }

@@ -27,7 +27,7 @@ import {
   type CommitmentProblem,
   type GpuDemand,
 } from './commitment-optimizer.ts';
-import { gpuMonthCost, type GpuMix } from './gpu-cost.ts';
+import { commitmentPayment, committedHours, gpuMonthCostWith, type GpuMix } from './gpu-cost.ts';
 import { commitmentLayers, planMix, TERM_MONTHS } from './plan-mix.ts';
 import { compareProviders, providersToCompare, type PricedDemand } from './provider-comparison.ts';
 
@@ -69,9 +69,11 @@ export function totalUnderMix(plan: SimulationPlan, store: SeriesStore, mixFor: 
     const flexible = store.trialMonth(series.gpuFlexible(gpu))!;
     for (let m = 0; m < months; m++) {
       const base = m * trials;
+      const committed = committedHours(mix, m);
+      const payment = commitmentPayment(mix, m);
       for (let t = 0; t < trials; t++) {
         const i = base + t;
-        total[t] = total[t]! + gpuMonthCost(steady[i]!, flexible[i]!, m, mix, overhead ? overhead[i]! : 0, availability ? availability[i]! : 1);
+        total[t] = total[t]! + gpuMonthCostWith(steady[i]!, flexible[i]!, committed, payment, mix, overhead ? overhead[i]! : 0, availability ? availability[i]! : 1);
       }
     }
   }
@@ -79,8 +81,7 @@ export function totalUnderMix(plan: SimulationPlan, store: SeriesStore, mixFor: 
 }
 
 function directTotal(store: SeriesStore): Float64Array {
-  const direct = store.trialMonth(series.direct);
-  return direct ? store.horizonTotal(direct) : new Float64Array(store.trials);
+  return Float64Array.from(store.trial(series.directTotal) ?? new Float64Array(store.trials));
 }
 
 function scaled(values: Float64Array, factor: number): Float64Array {

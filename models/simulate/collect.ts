@@ -3,7 +3,7 @@
  * series (n·M values, month-major). The plan alone fixes which series exist (`seriesLayout`),
  * so a store can be allocated before any chunk runs — in shared memory for worker threads.
  */
-import { gpuMonthCost, type GpuMix } from '../pricing/gpu-cost.ts';
+import { commitmentPayment, committedHours, gpuMonthCostWith, type GpuMix } from '../pricing/gpu-cost.ts';
 import { planMix } from '../pricing/plan-mix.ts';
 import type { ChunkValues } from './chunk.ts';
 import type { SimulationPlan } from './plan-types.ts';
@@ -43,7 +43,14 @@ export const series = {
   driver: (name: string) => `driver:${name}`,
   value: 'value',
   unit: (name: string) => `unit:${name}`,
-  direct: 'direct',
+  /** Per trial: the non-GPU spend (money paid directly) over the horizon. */
+  directTotal: 'direct-total',
+  /** Per trial-month: the spend of every workload (the forecast's monthly total). */
+  monthlyTotal: 'monthly-total',
+  /** Per trial: the spend over the horizon, all workloads. */
+  total: 'total',
+  /** Per trial: one workload's spend over the horizon. */
+  workloadTotal: (index: number) => `cost-total:${index}`,
   variantCost: (index: number) => `variant:${index}`,
   spotOverhead: 'spot:overhead',
   spotAvailability: 'spot:availability',
@@ -62,12 +69,14 @@ export function seriesLayout(plan: SimulationPlan): SeriesLayout {
   const trialMonth: string[] = [];
   for (const gpu of Object.keys(plan.gpuPrices)) trialMonth.push(series.gpuSteady(gpu), series.gpuFlexible(gpu));
   if (plan.spot) trialMonth.push(series.spotOverhead, series.spotAvailability);
-  trialMonth.push(series.direct);
-  const trial: string[] = [];
+  const trial: string[] = [series.directTotal];
   for (const workload of plan.workloads) {
     if (hasEnergy(plan, workload)) trial.push(series.energy(workload.index));
     trialMonth.push(series.workloadCost(workload.index));
+    trial.push(series.workloadTotal(workload.index));
   }
+  trialMonth.push(series.monthlyTotal);
+  trial.push(series.total);
   for (const node of plan.nodes) if (node.reported && node.uncertain) trial.push(series.driver(node.name));
   if (plan.valueSlot !== null) trialMonth.push(series.value);
   for (const unit of plan.units) trialMonth.push(series.unit(unit.name));
@@ -95,6 +104,7 @@ interface CollectScratch {
   perHour: Float64Array[];
   direct: Float64Array;
   cost: Float64Array;
+  monthly: Float64Array;
   perTrial: Float64Array;
 }
 
@@ -108,10 +118,22 @@ function scratchFor(plan: SimulationPlan, n: number): CollectScratch {
     const length = n * plan.months;
     const gpus = Object.keys(plan.gpuPrices);
     const arrays = () => gpus.map(() => new Float64Array(length));
-    scratch = { steady: arrays(), flexible: arrays(), perHour: arrays(), direct: new Float64Array(length), cost: new Float64Array(length), perTrial: new Float64Array(n) };
+    scratch = { steady: arrays(), flexible: arrays(), perHour: arrays(), direct: new Float64Array(length), cost: new Float64Array(length), monthly: new Float64Array(length), perTrial: new Float64Array(n) };
     byN.set(n, scratch);
   }
   return scratch;
+}
+
+/**
+ * Each trial's sum over the months of an n·M month-major chunk series, added month after month
+ * from 0 (the order SeriesStore.horizonTotal adds them in).
+ */
+function horizonSumInto(values: Float64Array, n: number, M: number, out: Float64Array): void {
+  out.fill(0, 0, n);
+  for (let m = 0; m < M; m++) {
+    const base = m * n;
+    for (let t = 0; t < n; t++) out[t] = out[t]! + values[base + t]!;
+  }
 }
 
 /**
@@ -139,10 +161,12 @@ function addInto(target: Float64Array, values: Float64Array, length: number): vo
  */
 function pricePerHour(steady: Float64Array, flexible: Float64Array, mix: GpuMix, overhead: Float64Array | null, availability: Float64Array | null, n: number, M: number, perHour: Float64Array): void {
   for (let m = 0; m < M; m++) {
+    const committed = committedHours(mix, m);
+    const payment = commitmentPayment(mix, m);
     for (let t = 0; t < n; t++) {
       const i = m * n + t;
       const hours = steady[i]! + flexible[i]!;
-      const cost = gpuMonthCost(steady[i]!, flexible[i]!, m, mix, overhead ? overhead[i]! : 0, availability ? availability[i]! : 1);
+      const cost = gpuMonthCostWith(steady[i]!, flexible[i]!, committed, payment, mix, overhead ? overhead[i]! : 0, availability ? availability[i]! : 1);
       perHour[i] = hours > 0 ? cost / hours : hours === 0 && cost > 0 ? -cost : 0;
     }
   }
@@ -190,9 +214,15 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
   const direct = scratch.direct;
   direct.fill(0);
   for (const workload of plan.workloads) addInto(direct, chunk.direct[workload.index]!, length);
-  sink.trialMonth(series.direct, direct, n);
+  horizonSumInto(direct, n, M, scratch.perTrial);
+  sink.trial(series.directTotal, scratch.perTrial, n);
 
+  // Each workload's cost, its horizon total, and the monthly total they add up to (workload by
+  // workload from 0, as a sum of the stored series would): computed here, where the chunk's
+  // values are at hand, instead of in passes over the whole store afterwards.
   const cost = scratch.cost;
+  const monthly = scratch.monthly;
+  monthly.fill(0);
   for (const workload of plan.workloads) {
     cost.set(chunk.direct[workload.index]!.subarray(0, length));
     if (workload.gpu) {
@@ -212,7 +242,13 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
       }
     }
     sink.trialMonth(series.workloadCost(workload.index), cost, n);
+    horizonSumInto(cost, n, M, scratch.perTrial);
+    sink.trial(series.workloadTotal(workload.index), scratch.perTrial, n);
+    addInto(monthly, cost, length);
   }
+  sink.trialMonth(series.monthlyTotal, monthly, n);
+  horizonSumInto(monthly, n, M, scratch.perTrial);
+  sink.trial(series.total, scratch.perTrial, n);
 
   // Per-trial mean over the months of each reported uncertain driver.
   const mean = scratch.perTrial;
@@ -221,8 +257,7 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
     const driver = values[node.slot]!;
     if (node.node.kind === 'uncertain' && node.node.per === 'trial') drawnOnceMean(driver, n, M, mean);
     else {
-      mean.fill(0);
-      for (let m = 0; m < M; m++) for (let t = 0; t < n; t++) mean[t] = mean[t]! + driver[m * n + t]!;
+      horizonSumInto(driver, n, M, mean);
       for (let t = 0; t < n; t++) mean[t] = mean[t]! / M;
     }
     sink.trial(series.driver(node.name), mean, n);

@@ -120,6 +120,31 @@ describe('engine known answers', () => {
     expect(result.total.p95).toBe(5);
   });
 
+  it('the totals the chunks add up are exactly the sums of the stored workload costs', async () => {
+    // 2,500 trials: two full chunks and a half one, so offsets and the short last chunk are covered.
+    const simulation = await simulationOf(
+      {
+        drivers: { a: { p10: 1, p90: 4 }, b: { dist: 'normal', mean: 10, sd: 2, per: 'month' }, g: { growth: { start: 100, rate: { p10: 0.01, p90: 0.05 } } } },
+        workloads: [
+          { id: 'one', type: 'formula', cost: 'a * 1000 + b' },
+          { id: 'two', type: 'fixed', monthly: 'g * 3' },
+          { id: 'three', type: 'formula', cost: 'b * g' },
+        ],
+      },
+      { trials: 2500, seed: 3 },
+    );
+    const { store, prepared } = simulation;
+    const costs = prepared.plan.workloads.map((w) => series.workloadCost(w.index));
+    // The reference: the stored series added up over the whole store, workload by workload and month by month from 0.
+    const monthly = store.sum(costs);
+    expect(Array.from(store.trialMonth(series.monthlyTotal)!)).toEqual(Array.from(monthly));
+    expect(Array.from(store.trial(series.total)!)).toEqual(Array.from(store.horizonTotal(monthly)));
+    prepared.plan.workloads.forEach((w, i) => expect(Array.from(store.trial(series.workloadTotal(w.index))!)).toEqual(Array.from(store.horizonTotal(store.trialMonth(costs[i]!)!))));
+    // No GPUs: all of it is paid directly.
+    expect(Array.from(store.trial(series.directTotal)!)).toEqual(Array.from(store.horizonTotal(monthly)));
+    expect(monthly.some((v) => v !== monthly[0])).toBe(true);
+  });
+
   it('the same seed gives the same numbers and another seed other numbers', async () => {
     const doc = { drivers: { x: { p10: 1, p90: 4 } }, workloads: [{ id: 'w', type: 'formula', cost: 'x * 1000' }] };
     const a = await forecastOf(doc, { trials: 3000, seed: 5 });

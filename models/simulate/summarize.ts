@@ -17,7 +17,7 @@ import { CHUNK_SIZE } from './chunk.ts';
 import { series } from './collect.ts';
 import type { SimulationPlan } from './plan-types.ts';
 import { sampleShape } from './sample-shape.ts';
-import type { BudgetResult, CarbonResult, ForecastResult, UnitResult, WorkloadResult } from './result.ts';
+import type { BudgetResult, CarbonResult, ForecastResult, MonthStats, UnitResult, WorkloadResult } from './result.ts';
 import type { SeriesStore } from './series-store.ts';
 import { meanAndSd, percentileStdError, probability, summarize, summarizeMonths } from './stats.ts';
 import { stepProgress, type ProgressListener } from './step-progress.ts';
@@ -34,18 +34,29 @@ export interface SummaryOptions {
 /** Steps the pricing analysis is given in the summary's progress, per GPU type (it is one of the heavy parts). */
 const PRICING_STEPS_PER_GPU = 8;
 
-function cumulativeOf(values: Float64Array, trials: number, months: number): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let m = 0; m < months; m++) {
+/**
+ * Stats per month of each trial's spend so far, from the monthly spend: one running total per
+ * trial carried month to month (an array of trials, not of trials × months).
+ */
+function summarizeCumulative(monthly: Float64Array, trials: number, labels: readonly string[], onProgress?: ProgressListener): MonthStats[] {
+  const running = new Float64Array(trials);
+  return labels.map((month, m) => {
     const base = m * trials;
-    for (let t = 0; t < trials; t++) out[base + t] = values[base + t]! + (m > 0 ? out[base - trials + t]! : 0);
-  }
-  return out;
+    for (let t = 0; t < trials; t++) running[t] = monthly[base + t]! + running[t]!;
+    const stats = { month, ...summarize(running) };
+    onProgress?.(m + 1, labels.length);
+    return stats;
+  });
 }
 
-/** Monthly total spend per trial (sum of the workloads' costs). */
-export function monthlyTotal(plan: SimulationPlan, store: SeriesStore): Float64Array {
-  return store.sum(plan.workloads.map((w) => series.workloadCost(w.index)));
+/** Monthly total spend per trial (the workloads' costs added up by the chunks). */
+export function monthlyTotal(store: SeriesStore): Float64Array {
+  return store.trialMonth(series.monthlyTotal)!;
+}
+
+/** Each trial's spend over the horizon. */
+export function horizonTotal(store: SeriesStore): Float64Array {
+  return store.trial(series.total)!;
 }
 
 /** The sections a result is built from, with the values they produce. */
@@ -107,7 +118,7 @@ function computeSection(section: SummarySection, plan: SimulationPlan, store: Se
     case 'core':
       return coreSection(plan, store, onProgress);
     case 'sensitivity':
-      return analyzeSensitivity(horizonTotalOf(plan, store), driverSamples(store), onProgress).filter((entry) => Number.isFinite(entry.rankCorrelation));
+      return analyzeSensitivity(horizonTotal(store), driverSamples(store), onProgress).filter((entry) => Number.isFinite(entry.rankCorrelation));
     case 'distributions': {
       const drivers = driverSamples(store);
       const shapes = [...drivers].map(([name, values], i) => {
@@ -115,7 +126,7 @@ function computeSection(section: SummarySection, plan: SimulationPlan, store: Se
         onProgress?.(i + 1, drivers.size + 1);
         return [name, shape] as const;
       });
-      return { total: sampleShape(horizonTotalOf(plan, store)), drivers: Object.fromEntries(shapes) };
+      return { total: sampleShape(horizonTotal(store)), drivers: Object.fromEntries(shapes) };
     }
     case 'pricing':
       return analyzePricing(plan, store, reference, onProgress);
@@ -128,21 +139,8 @@ function computeSection(section: SummarySection, plan: SimulationPlan, store: Se
   }
 }
 
-/** Monthly and horizon totals per store, shared by the sections a thread computes (read only). */
-const totalsByStore = new WeakMap<SeriesStore, { monthly: Float64Array; total: Float64Array }>();
-
-function totalsOf(plan: SimulationPlan, store: SeriesStore): { monthly: Float64Array; total: Float64Array } {
-  let totals = totalsByStore.get(store);
-  if (!totals) {
-    const monthly = monthlyTotal(plan, store);
-    totalsByStore.set(store, (totals = { monthly, total: store.horizonTotal(monthly) }));
-  }
-  return totals;
-}
-
-/** Each trial's spend over the horizon. */
-function horizonTotalOf(plan: SimulationPlan, store: SeriesStore): Float64Array {
-  return totalsOf(plan, store).total;
+function totalsOf(store: SeriesStore): { monthly: Float64Array; total: Float64Array } {
+  return { monthly: monthlyTotal(store), total: horizonTotal(store) };
 }
 
 /** The per-trial samples of the reported drivers (month means), by driver name. */
@@ -156,7 +154,7 @@ function driverSamples(store: SeriesStore): Map<string, Float64Array> {
 
 function workloadSection(plan: SimulationPlan, store: SeriesStore, index: number, onProgress?: ProgressListener): WorkloadResult {
   const cost = store.trialMonth(series.workloadCost(index))!;
-  return { total: summarize(store.horizonTotal(cost)), monthly: summarizeMonths(cost, store.trials, plan.monthLabels, onProgress) };
+  return { total: summarize(store.trial(series.workloadTotal(index))!), monthly: summarizeMonths(cost, store.trials, plan.monthLabels, onProgress) };
 }
 
 function coreSection(plan: SimulationPlan, store: SeriesStore, onProgress?: ProgressListener): SummarySections['core'] {
@@ -164,7 +162,7 @@ function coreSection(plan: SimulationPlan, store: SeriesStore, onProgress?: Prog
   const labels = plan.monthLabels;
   const scenario = plan.scenario;
   const progress = stepProgress(sectionSteps('core', plan, store, {} as SummaryOptions), onProgress);
-  const { monthly, total } = totalsOf(plan, store);
+  const { monthly, total } = totalsOf(store);
   progress.step();
 
   const p50 = percentileStdError(total, 50, CHUNK_SIZE);
@@ -230,7 +228,7 @@ function coreSection(plan: SimulationPlan, store: SeriesStore, onProgress?: Prog
   progress.step();
   const monthlyStats = summarizeMonths(monthly, trials, labels, progress.part(1));
   progress.step();
-  const cumulative = summarizeMonths(cumulativeOf(monthly, trials, months), trials, labels, progress.part(1));
+  const cumulative = summarizeCumulative(monthly, trials, labels, progress.part(1));
   progress.finish();
   return { total: totalStats, monthly: monthlyStats, precision: { p50StdError: p50.stdError, p90StdError: p90.stdError, method: p50.method }, budget, roi, units, carbon, cumulative };
 }
@@ -269,12 +267,12 @@ function variantsSection(plan: SimulationPlan, store: SeriesStore, options: Summ
   if (!options.variants?.length) return null;
   const { trials } = store;
   const labels = plan.monthLabels;
-  const { monthly, total } = totalsOf(plan, store);
+  const { monthly, total } = totalsOf(store);
   const base = summarize(total);
   const progress = stepProgress(options.variants.length, onProgress);
-  const variants = options.variants.map(({ name, plan: variantPlan, store: variantStore }) => {
-    const variantMonthly = monthlyTotal(variantPlan, variantStore);
-    const variantTotal = variantStore.horizonTotal(variantMonthly);
+  const variants = options.variants.map(({ name, store: variantStore }) => {
+    const variantMonthly = monthlyTotal(variantStore);
+    const variantTotal = horizonTotal(variantStore);
     const stats = summarize(variantTotal);
     const delta = new Float64Array(trials);
     for (let t = 0; t < trials; t++) delta[t] = variantTotal[t]! - total[t]!;
