@@ -9,8 +9,8 @@ import { applyQuantile } from '../random/distributions.ts';
 import { latinHypercube } from '../random/lhs.ts';
 import { imanConover } from '../random/correlation.ts';
 import { projectTrend } from '../drivers/trend.ts';
-import { fillWorkloadDemand } from '../workloads/demand.ts';
-import type { SimulationPlan } from './plan-types.ts';
+import { fillWorkloadDemand, type WorkloadDemand } from '../workloads/demand.ts';
+import type { SimulationPlan, VectorNode } from './plan-types.ts';
 
 /** Trials per chunk: the unit of work, of randomness and of Latin-hypercube strata. */
 export const CHUNK_SIZE = 1000;
@@ -94,6 +94,8 @@ interface Workspace {
   noise: Float64Array;
   direct: Float64Array[];
   gpuHours: Float64Array[];
+  /** Per workload: where its demand goes and how it reads its fields (made once, so every chunk calls the same functions). */
+  demands: { workload: SimulationPlan['workloads'][number]; field: (name: string) => Float64Array; out: WorkloadDemand }[];
 }
 
 const workspaces = new WeakMap<SimulationPlan, Map<number, Workspace>>();
@@ -114,92 +116,101 @@ function workspaceFor(plan: SimulationPlan, n: number): Workspace {
   }
   const trialDraws = new Map<number, Float64Array>();
   for (const { slot, node } of plan.nodes) if (node.kind === 'uncertain' && node.per === 'trial') trialDraws.set(slot, new Float64Array(n));
+  const direct = plan.workloads.map(() => new Float64Array(length));
+  const gpuHours = plan.workloads.map(() => new Float64Array(length));
   workspace = {
     values,
     trialDraws,
     uniforms: new Float64Array(n),
     noise: new Float64Array(n),
-    direct: plan.workloads.map(() => new Float64Array(length)),
-    gpuHours: plan.workloads.map(() => new Float64Array(length)),
+    direct,
+    gpuHours,
+    demands: plan.workloads.map((workload) => ({
+      workload,
+      field: (name: string) => values[workload.fields[name]!]!,
+      out: { direct: direct[workload.index]!, gpuHours: gpuHours[workload.index]! },
+    })),
   };
   byN.set(n, workspace);
   return workspace;
 }
 
+/** A growth path over the months: start, then each month the previous times (1 + rate), logistic under a cap, with lognormal noise. */
+function growPath(out: Float64Array, start: Float64Array, rate: Float64Array, cap: number | undefined, sigma: number, noise: Float64Array | null, noiseStream: RandomStream | null, n: number, M: number): void {
+  for (let t = 0; t < n; t++) out[t] = start[t]!;
+  for (let m = 1; m < M; m++) {
+    if (noise && noiseStream) noiseStream.fillNormal(noise, n);
+    const base = m * n;
+    const previous = base - n;
+    for (let t = 0; t < n; t++) {
+      const v = out[previous + t]!;
+      const r = rate[base + t]!;
+      const step = cap !== undefined ? 1 + r * (1 - v / cap) : 1 + r;
+      out[base + t] = v * step * (noise ? Math.exp(sigma * noise[t]! - (sigma * sigma) / 2) : 1);
+    }
+  }
+}
+
+/** A node drawn anew every month: n uniforms per month through its quantile function. */
+function drawPerMonth(node: Extract<VectorNode, { kind: 'uncertain' }>, stream: RandomStream, sampling: 'lhs' | 'random', u: Float64Array, out: Float64Array, n: number, M: number): void {
+  for (let m = 0; m < M; m++) {
+    const month = out.subarray(m * n, (m + 1) * n);
+    uniforms(stream, u, n, sampling);
+    applyQuantile(node.distribution, u, month, n);
+    clamp(month, n, node.min, node.max);
+  }
+}
+
+/** One node's n·M values (constants, `month` and series are already in place). */
+function evaluateNode(name: string, slot: number, node: VectorNode, workspace: Workspace, settings: ChunkSettings, n: number, M: number): void {
+  const { values } = workspace;
+  const out = values[slot]!;
+  const stream = (key: string) => createStream(settings.seed, settings.chunkIndex, key);
+  switch (node.kind) {
+    case 'constant':
+    case 'month':
+    case 'series':
+      return;
+    case 'formula':
+      node.kernel(values, out, n * M);
+      return;
+    case 'uncertain':
+      if (node.per === 'trial') {
+        const draws = workspace.trialDraws.get(slot)!;
+        for (let m = 0; m < M; m++) out.set(draws, m * n);
+      } else drawPerMonth(node, stream(name), settings.sampling, workspace.uniforms, out, n, M);
+      return;
+    case 'growth': {
+      const sigma = node.volatility;
+      growPath(out, values[node.start]!, values[node.rate]!, node.cap, sigma, sigma > 0 ? workspace.noise : null, sigma > 0 ? stream(`${name}#noise`) : null, n, M);
+      return;
+    }
+    case 'trend': {
+      const s = stream(`${name}#trend`);
+      projectTrend(node.fit, { from: node.firstStep, count: M }, n, () => s.nextNormal(), out);
+      return;
+    }
+  }
+}
+
 /**
  * Evaluates every plan node and every workload's demand for one chunk. The arrays returned are
  * the plan's workspace: valid until the next chunk of the same plan is evaluated.
+ *
+ * The work is spread over small functions, one loop each, on purpose: V8 optimizes a long
+ * function from inside the loop it is running, and code compiled while the first loop ran
+ * knows nothing of the later ones, so it would be thrown away chunk after chunk.
  */
 export function evaluateChunk(plan: SimulationPlan, settings: ChunkSettings): ChunkValues {
   const n = trialsInChunk(settings.trials, settings.chunkIndex);
   const M = plan.months;
-  const length = n * M;
-  const stream = (key: string) => createStream(settings.seed, settings.chunkIndex, key);
   const workspace = workspaceFor(plan, n);
-  const { values, trialDraws } = workspace;
 
   // 1. Per-trial draws of every uncertain node, so correlated groups can be rearranged together.
-  const u = workspace.uniforms;
-  drawPerTrial(plan, settings, n, trialDraws, u);
-
-  // 2. Every node in dependency order (constants, `month` and series are already in place).
-  for (const { name, slot, node } of plan.nodes) {
-    const out = values[slot]!;
-    switch (node.kind) {
-      case 'constant':
-      case 'month':
-      case 'series':
-        break;
-      case 'formula':
-        node.kernel(values, out, length);
-        break;
-      case 'uncertain':
-        if (node.per === 'trial') {
-          const draws = trialDraws.get(slot)!;
-          for (let m = 0; m < M; m++) out.set(draws, m * n);
-        } else {
-          const s = stream(name);
-          for (let m = 0; m < M; m++) {
-            const month = out.subarray(m * n, (m + 1) * n);
-            uniforms(s, u, n, settings.sampling);
-            applyQuantile(node.distribution, u, month, n);
-            clamp(month, n, node.min, node.max);
-          }
-        }
-        break;
-      case 'growth': {
-        const start = values[node.start]!;
-        const rate = values[node.rate]!;
-        const sigma = node.volatility;
-        const noise = sigma > 0 ? workspace.noise : null;
-        const noiseStream = sigma > 0 ? stream(`${name}#noise`) : null;
-        const cap = node.cap;
-        for (let t = 0; t < n; t++) out[t] = start[t]!;
-        for (let m = 1; m < M; m++) {
-          if (noise && noiseStream) noiseStream.fillNormal(noise, n);
-          const base = m * n;
-          const previous = base - n;
-          for (let t = 0; t < n; t++) {
-            const v = out[previous + t]!;
-            const r = rate[base + t]!;
-            const step = cap !== undefined ? 1 + r * (1 - v / cap) : 1 + r;
-            out[base + t] = v * step * (noise ? Math.exp(sigma * noise[t]! - (sigma * sigma) / 2) : 1);
-          }
-        }
-        break;
-      }
-      case 'trend': {
-        const s = stream(`${name}#trend`);
-        projectTrend(node.fit, { from: node.firstStep, count: M }, n, () => s.nextNormal(), out);
-        break;
-      }
-    }
-  }
-
+  drawPerTrial(plan, settings, n, workspace.trialDraws, workspace.uniforms);
+  // 2. Every node in dependency order.
+  for (const { name, slot, node } of plan.nodes) evaluateNode(name, slot, node, workspace, settings, n, M);
   // 3. Workload demand.
-  for (const workload of plan.workloads) {
-    const demand = { direct: workspace.direct[workload.index]!, gpuHours: workspace.gpuHours[workload.index]! };
-    fillWorkloadDemand(workload, (field) => values[workload.fields[field]!]!, length, demand);
-  }
-  return { n, months: M, values, direct: workspace.direct, gpuHours: workspace.gpuHours };
+  for (const { workload, field, out } of workspace.demands) fillWorkloadDemand(workload, field, n * M, out);
+  return { n, months: M, values: workspace.values, direct: workspace.direct, gpuHours: workspace.gpuHours };
 }
