@@ -172,6 +172,29 @@ function pricePerHour(steady: Float64Array, flexible: Float64Array, mix: GpuMix,
   }
 }
 
+/**
+ * A GPU workload's share of its type's plan cost: its hours at the trial-month's rate; where the
+ * rate is negative (commitments paid with no demand), the first workload of the type carries it.
+ */
+function addGpuCost(cost: Float64Array, hours: Float64Array, perHour: Float64Array, carriesIdle: boolean, length: number): void {
+  for (let i = 0; i < length; i++) {
+    const rate = perHour[i]!;
+    cost[i] = cost[i]! + (rate >= 0 ? hours[i]! * rate : carriesIdle ? -rate : 0);
+  }
+}
+
+/** Each trial's energy over the horizon (kWh): its GPU-hours month by month times kW (PUE included). */
+function energyPerTrial(hours: Float64Array, kw: number, n: number, M: number, out: Float64Array): void {
+  out.fill(0, 0, n);
+  for (let m = 0; m < M; m++) for (let t = 0; t < n; t++) out[t] = out[t]! + hours[m * n + t]! * kw;
+}
+
+/** Each trial's mean over the months of an n·M chunk series. */
+function monthMean(values: Float64Array, n: number, M: number, out: Float64Array): void {
+  horizonSumInto(values, n, M, out);
+  for (let t = 0; t < n; t++) out[t] = out[t]! / M;
+}
+
 /** Prices the chunk's demand under the scenario's plan and writes every series of the layout to `sink`. */
 export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: ChunkSink): void {
   const { n, months: M, values } = chunk;
@@ -228,17 +251,10 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
     if (workload.gpu) {
       const hours = chunk.gpuHours[workload.index]!;
       const perHour = scratch.perHour[gpus.indexOf(workload.gpu)]!;
-      const carriesIdle = firstOfType.get(workload.gpu) === workload.index;
-      for (let i = 0; i < length; i++) {
-        const rate = perHour[i]!;
-        cost[i] = cost[i]! + (rate >= 0 ? hours[i]! * rate : carriesIdle ? -rate : 0);
-      }
+      addGpuCost(cost, hours, perHour, firstOfType.get(workload.gpu) === workload.index, length);
       if (hasEnergy(plan, workload)) {
-        const energy = scratch.perTrial;
-        energy.fill(0);
-        const kw = workload.gpuKw! * plan.carbon!.pue;
-        for (let m = 0; m < M; m++) for (let t = 0; t < n; t++) energy[t] = energy[t]! + hours[m * n + t]! * kw;
-        sink.trial(series.energy(workload.index), energy, n);
+        energyPerTrial(hours, workload.gpuKw! * plan.carbon!.pue, n, M, scratch.perTrial);
+        sink.trial(series.energy(workload.index), scratch.perTrial, n);
       }
     }
     sink.trialMonth(series.workloadCost(workload.index), cost, n);
@@ -256,10 +272,7 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
     if (!(node.reported && node.uncertain)) continue;
     const driver = values[node.slot]!;
     if (node.node.kind === 'uncertain' && node.node.per === 'trial') drawnOnceMean(driver, n, M, mean);
-    else {
-      horizonSumInto(driver, n, M, mean);
-      for (let t = 0; t < n; t++) mean[t] = mean[t]! / M;
-    }
+    else monthMean(driver, n, M, mean);
     sink.trial(series.driver(node.name), mean, n);
   }
   if (plan.valueSlot !== null) sink.trialMonth(series.value, values[plan.valueSlot]!, n);
