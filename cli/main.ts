@@ -58,27 +58,29 @@ async function load(file: string, io: Io): Promise<Extract<LoadedScenario, { ok:
   return loaded;
 }
 
+/** Worker threads for a run: as --workers asks, else one per core for long runs; 0 runs in-process. */
+function threadsFor(trials: number, workers: number | undefined): number {
+  return workers ?? (chunkCount(trials) >= IN_PROCESS_BELOW_CHUNKS ? defaultWorkerCount() : 0);
+}
+
 /**
- * Runs the simulation (worker threads for long runs, or as many as --workers asks), a progress
- * bar on a terminal and Ctrl-C to cancel; then the result, its sections spread over the workers.
+ * Runs the simulation on `pool` (in-process without one), a progress bar on a terminal and
+ * Ctrl-C to cancel; then the result, its sections spread over the workers. The caller owns the
+ * pool: several runs may share it (warm workers, recycled memory).
  */
 async function forecastWithProgress(
   loaded: Extract<LoadedScenario, { ok: true }>,
   overrides: Partial<RunSettings>,
-  workers: number | undefined,
+  pool: WorkerPool | undefined,
   showProgress: boolean,
   io: Io,
   wantResult = true,
-  started?: Promise<WorkerPool>,
 ) {
   const settings = runSettings(loaded.scenario, overrides);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let lastDraw = 0;
-  // Small runs finish faster in-process than it takes to start worker threads.
-  const threads = workers ?? (chunkCount(settings.trials) >= IN_PROCESS_BELOW_CHUNKS ? defaultWorkerCount() : 0);
-  const pool = threads === 0 ? undefined : await (started ?? WorkerPool.start(threads));
   try {
     const simulation = await simulate(loaded.scenario, {
       ...settings,
@@ -98,7 +100,6 @@ async function forecastWithProgress(
     return { simulation, result: summarizeSimulation(simulation, bundledReference, undefined, computed) };
   } finally {
     process.off('SIGINT', onSigint);
-    await pool?.close();
   }
 }
 
@@ -108,7 +109,7 @@ async function forecast(args: readonly string[], io: Io): Promise<number> {
   const overrides = settingsFrom(values);
   const workers = integerOption(values, 'workers', 1, 64);
   // When the flags already say the run goes to worker threads, they start while the file loads.
-  const early = workers !== undefined || (overrides.trials !== undefined && chunkCount(overrides.trials) >= IN_PROCESS_BELOW_CHUNKS) ? WorkerPool.start(workers ?? defaultWorkerCount()) : undefined;
+  const early = workers !== undefined || (overrides.trials !== undefined && threadsFor(overrides.trials, undefined) > 0) ? WorkerPool.start(workers ?? defaultWorkerCount()) : undefined;
   let loaded: Extract<LoadedScenario, { ok: true }>;
   try {
     loaded = await load(positionals[0] ?? defaultScenarioPath, io);
@@ -116,8 +117,15 @@ async function forecast(args: readonly string[], io: Io): Promise<number> {
     void early?.then((pool) => pool.close());
     throw error;
   }
+  const threads = threadsFor(runSettings(loaded.scenario, overrides).trials, workers);
+  const pool = threads === 0 ? undefined : await (early ?? WorkerPool.start(threads));
   const json = flags.has('json');
-  const result = (await forecastWithProgress(loaded, overrides, workers, !json && io.errIsTty, io, true, early)).result!;
+  let result: ForecastResult;
+  try {
+    result = (await forecastWithProgress(loaded, overrides, pool, !json && io.errIsTty, io)).result!;
+  } finally {
+    await pool?.close();
+  }
   if (values.out !== undefined) await writeWorkbook(values.out, loaded, result, io);
   io.out(json ? `${JSON.stringify(result, null, 2)}\n` : `${forecastReport(result)}\n`);
   return 0;
@@ -159,10 +167,20 @@ async function compare(args: readonly string[], io: Io): Promise<number> {
   // their random streams (common random numbers) and the per-trial delta is meaningful.
   const shared = { trials: settingsA.trials, seed: settingsA.seed, sampling: settingsA.sampling };
   const json = flags.has('json');
-  const simA = (await forecastWithProgress(a, shared, workers, !json && io.errIsTty, io, false)).simulation;
-  const simB = (await forecastWithProgress(b, shared, workers, !json && io.errIsTty, io, false)).simulation;
-  const totalA = horizonTotal(simA.store);
-  const totalB = horizonTotal(simB.store);
+  // One pool for both runs: the second finds its workers warm and reuses the first's memory.
+  const threads = threadsFor(shared.trials, workers);
+  const pool = threads === 0 ? undefined : await WorkerPool.start(threads);
+  let totalA: Float64Array;
+  let totalB: Float64Array;
+  try {
+    const simA = (await forecastWithProgress(a, shared, pool, !json && io.errIsTty, io, false)).simulation;
+    totalA = Float64Array.from(horizonTotal(simA.store));
+    pool?.recycle(simA);
+    const simB = (await forecastWithProgress(b, shared, pool, !json && io.errIsTty, io, false)).simulation;
+    totalB = horizonTotal(simB.store);
+  } finally {
+    await pool?.close();
+  }
   const delta = totalB.map((v, t) => v - totalA[t]!);
   const statsA = summarize(totalA);
   const statsB = summarize(totalB);

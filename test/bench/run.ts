@@ -140,41 +140,52 @@ out(`   same costs: hand loop within ${sameAsHand.toExponential(1)} of the engin
 const child = await bundledEntry('test/bench/forecast-child.ts');
 const bundled = (await bundledEntry('cli/chunk-worker.ts')) !== null && (await bundledEntry('cli/main.ts')) !== null;
 if (!child || !bundled) throw new Error('the benchmark needs esbuild to bundle the CLI and its workers (is node_modules installed?)');
-interface ChildReport {
+interface ChildRun {
   ms: number;
   cpuMs: number;
   simulateMs: number;
   summaryMs: number;
   p50: number;
+}
+interface ChildReport {
+  runs: ChildRun[];
   maxRssBytes: number;
   peakHeapBytes: number;
   peakArrayBufferBytes: number;
 }
+/** Forecasts per process: the first as `costcast forecast` runs, the second as `costcast compare` runs its second scenario (same pool, memory reused), the third as a pool kept running. */
+const RUNS_PER_PROCESS = 3;
+const RUN_NAMES = ['first forecast of a fresh process (`costcast forecast`)', 'second, same pool and memory (`costcast compare`)', 'third (a pool kept running)'];
 function forecastInChild(trials: number, workers: number): ChildReport {
-  const stdout = execFileSync(process.execPath, [fileURLToPath(child!), String(trials), String(workers)], { encoding: 'utf8', cwd: root });
+  const stdout = execFileSync(process.execPath, [fileURLToPath(child!), String(trials), String(workers), String(RUNS_PER_PROCESS)], { encoding: 'utf8', cwd: root });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildReport;
 }
 const workers = availableParallelism();
 const free = await freeCores(workers);
 out();
-out(`2. Full forecast (scenario → result with every statistic), ${workers} worker threads, each run a fresh process`);
+out(`2. Full forecast (scenario → result with every statistic), ${workers} worker threads; ${REPEATS} fresh processes of ${RUNS_PER_PROCESS} forecasts each, the best of each`);
 out(`   cores free for this benchmark just now: ${free.toFixed(1)} of ${workers} (${workers} threads spinning at once ran ${(free / workers).toFixed(2)}× as fast as one)`);
-const full: Record<number, ChildReport> = {};
+/** By trial count, per run of a process, the fastest of the processes. */
+const full: Record<number, ChildRun[]> = {};
+const memory: Record<number, Omit<ChildReport, 'runs'>> = {};
 for (const trials of SIZES) {
-  const runs = Array.from({ length: REPEATS }, () => forecastInChild(trials, workers));
-  const fastest = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
-  full[trials] = { ...fastest, maxRssBytes: Math.max(...runs.map((r) => r.maxRssBytes)), peakHeapBytes: Math.max(...runs.map((r) => r.peakHeapBytes)), peakArrayBufferBytes: Math.max(...runs.map((r) => r.peakArrayBufferBytes)) };
-  const r = full[trials];
-  out(
-    `   ${trials.toLocaleString('en-US').padEnd(9)}${seconds(r.ms).padStart(9)}  (workers started + chunks ${seconds(r.simulateMs)}, statistics ${seconds(r.summaryMs)}; CPU ${seconds(r.cpuMs)} over all threads)  ${millions((trials * M * 1000) / r.ms)} trial·months/s`,
-  );
-  out(`   ${''.padEnd(9)}peak memory: RSS ${mb(r.maxRssBytes)} (all threads), main-thread heap ${mb(r.peakHeapBytes)}, array buffers ${mb(r.peakArrayBufferBytes)} (the shared per-trial series)`,
-  );
+  const reports = Array.from({ length: REPEATS }, () => forecastInChild(trials, workers));
+  const p50s = new Set(reports.flatMap((r) => r.runs.map((run) => run.p50)));
+  if (p50s.size !== 1) throw new Error('forecasts in the same pool, with the memory of the run before reused, gave different results');
+  full[trials] = Array.from({ length: RUNS_PER_PROCESS }, (_, k) => reports.map((r) => r.runs[k]!).reduce((a, b) => (b.ms < a.ms ? b : a)));
+  memory[trials] = { maxRssBytes: Math.max(...reports.map((r) => r.maxRssBytes)), peakHeapBytes: Math.max(...reports.map((r) => r.peakHeapBytes)), peakArrayBufferBytes: Math.max(...reports.map((r) => r.peakArrayBufferBytes)) };
+  out(`   ${trials.toLocaleString('en-US')} trials`);
+  full[trials].forEach((r, k) => {
+    out(`     ${RUN_NAMES[k]!.padEnd(62)}${seconds(r.ms).padStart(9)}  (chunks ${seconds(r.simulateMs)}, statistics ${seconds(r.summaryMs)}; CPU ${seconds(r.cpuMs)} over all threads)  ${millions((trials * M * 1000) / r.ms)} trial·months/s`);
+  });
+  const m = memory[trials];
+  out(`     peak memory: RSS ${mb(m.maxRssBytes)} (all threads), main-thread heap ${mb(m.peakHeapBytes)}, array buffers ${mb(m.peakArrayBufferBytes)} (the shared per-trial series)`);
 }
+const cold = (trials: number) => full[trials]![0]!;
 const oneThread = await best(1, () => runForecast(scenario, { trials: 100_000, seed: SEED, reference: bundledReference }));
-if (oneThread.value.total.p50 !== full[100_000]!.p50) throw new Error('the worker threads and one thread gave different results');
-out(`   100k/10k time ratio ${(full[100_000]!.ms / full[10_000]!.ms).toFixed(1)}; the same forecast on one thread in-process: ${seconds(oneThread.ms)} (${(oneThread.ms / full[100_000]!.ms).toFixed(2)}× the worker time), same P50 to the last digit`);
-const perTrialMonth = (full[100_000]!.maxRssBytes - full[10_000]!.maxRssBytes) / (90_000 * M);
+if (oneThread.value.total.p50 !== cold(100_000).p50) throw new Error('the worker threads and one thread gave different results');
+out(`   100k/10k time ratio (first forecasts) ${(cold(100_000).ms / cold(10_000).ms).toFixed(1)}; the same forecast on one thread in-process: ${seconds(oneThread.ms)} (${(oneThread.ms / cold(100_000).ms).toFixed(2)}× the first forecast's time), same P50 to the last digit`);
+const perTrialMonth = (memory[100_000]!.maxRssBytes - memory[10_000]!.maxRssBytes) / (90_000 * M);
 out(`   memory is bounded by trials × months: ${perTrialMonth.toFixed(0)} bytes of peak RSS per extra trial-month (the per-trial series the exact quantiles need; the result itself holds statistics only)`);
 const cli = await best(REPEATS, () => spawnSync(process.execPath, ['cli/bin/costcast.mjs', 'forecast', fileURLToPath(referenceFile), '--trials', '100000', '--json'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }));
 out(`   the command line end to end (\`costcast forecast … --trials 100000 --json\`, process start to exit): ${seconds(cli.ms)}`);
@@ -192,11 +203,12 @@ out(`3. Import: ${imported.rows.toLocaleString('en-US')}-row daily CSV to monthl
 const naive100k = naivePerTrialMonth * 100_000 * M;
 const vsNaive = naive100k / engineMs[100_000]!;
 const vsHand = engineMs[100_000]! / handMs[100_000]!;
-const wall = full[100_000]!.ms / 1000;
+const [first, second, kept] = full[100_000]! as [ChildRun, ChildRun, ChildRun];
 out();
 out('Goals at 100,000 trials × 36 months');
 out(`   ≥ ${GOALS.naive}× faster than the naive mathjs engine: ${vsNaive.toFixed(1)}× — ${check(vsNaive >= GOALS.naive)}`);
 out(`   within ${GOALS.hand}× of the hand-written loop: ${vsHand.toFixed(2)}× — ${check(vsHand <= GOALS.hand)}`);
-out(`   under ${GOALS.seconds} s on ${workers} cores: ${wall.toFixed(2)} s (its threads used ${(full[100_000]!.cpuMs / 1000).toFixed(2)} s of CPU; ${free.toFixed(1)} cores were free) — ${check(wall < GOALS.seconds)}`);
+out(`   under ${GOALS.seconds} s on ${workers} cores, the full forecast as \`costcast forecast\` runs it: ${(first.ms / 1000).toFixed(2)} s (its threads used ${(first.cpuMs / 1000).toFixed(2)} s of CPU; ${free.toFixed(1)} cores were free) — ${check(first.ms / 1000 < GOALS.seconds)}`);
+out(`     with warm workers: ${(second.ms / 1000).toFixed(2)} s for a second forecast in the same pool (\`costcast compare\`), ${(kept.ms / 1000).toFixed(2)} s for a third — the difference is the engine's code being compiled and fresh memory being touched in the first`);
 out(`   import of 100,000 rows under ${GOALS.importMs / 1000} s: ${(imported.ms / 1000).toFixed(2)} s — ${check(imported.ms < GOALS.importMs)}`);
 out(`   (load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end on ${availableParallelism()} cores: other processes slow every wall time above)`);
