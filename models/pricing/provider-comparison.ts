@@ -64,6 +64,21 @@ function offerAt(input: ComparisonInput, gpu: string, provider: string): Offer |
 }
 
 /**
+ * Adds one GPU type's demand priced at an offer to each trial's total: on-demand, or with the
+ * plan's spot exposure at the offer's spot price where it sells spot. (A function of its own:
+ * it runs once per provider and GPU type, and stays compiled from one call to the next.)
+ */
+function addListPriceCost(total: Float64Array, d: PricedDemand, offer: Offer): void {
+  const exposure = offer.spot !== null ? d.spotExposure : null;
+  if (exposure) {
+    const spot = offer.spot!;
+    for (let t = 0; t < total.length; t++) total[t] = total[t]! + (offer.onDemand * exposure.onDemandHours[t]! + spot * exposure.spotHours[t]!);
+    return;
+  }
+  for (let t = 0; t < total.length; t++) total[t] = total[t]! + offer.onDemand * d.hours[t]!;
+}
+
+/**
  * Each provider's horizon total (Stats over trials, money), list price per GPU-hour, missing GPU
  * types, and energy (MWh: mean GPU-hours × GPU kW × region PUE) and CO2e (tonnes: × grid
  * intensity); ranked by P50 ascending. Unknown providers and providers offering none of the GPU
@@ -105,10 +120,7 @@ export function compareProviders(input: ComparisonInput): { providers: ProviderR
         pricePerGpuHour[d.gpu] = offer.onDemand;
         if (!regions.includes(offer.region)) regions.push(offer.region);
         facts = reference.region(provider, offer.region);
-        const exposure = offer.spot !== null ? d.spotExposure : null;
-        for (let t = 0; t < total.length; t++) {
-          total[t] = total[t]! + (exposure ? offer.onDemand * exposure.onDemandHours[t]! + offer.spot! * exposure.spotHours[t]! : offer.onDemand * d.hours[t]!);
-        }
+        addListPriceCost(total, d, offer);
       } else {
         missingGpus.push(d.gpu);
         for (let t = 0; t < total.length; t++) total[t] = total[t]! + d.ownCost[t]!;

@@ -213,28 +213,15 @@ export function imanConover(
   targetSpearman: readonly (readonly number[])[],
   stream: RandomStream,
 ): { repaired: boolean } {
+  checkImanConoverInput(columns, n, targetSpearman);
   const k = columns.length;
-  if (targetSpearman.length !== k || targetSpearman.some((row) => row.length !== k)) {
-    throw new RangeError(`imanConover needs a ${k}×${k} target for ${k} columns`);
-  }
-  for (const [i, column] of columns.entries()) {
-    if (column.length < n) throw new RangeError(`imanConover column ${i + 1} has ${column.length} values, fewer than n = ${n}`);
-  }
-  for (const [i, row] of targetSpearman.entries()) {
-    for (const [j, value] of row.entries()) {
-      if (i !== j && !(value >= -1 && value <= 1)) {
-        throw new RangeError(`a rank correlation must be between −1 and 1 (got ${value} at row ${i + 1}, column ${j + 1})`);
-      }
-    }
-  }
   const target = targetSpearman.map((row, i) => row.map((value, j) => (i === j ? 1 : spearmanToPearson(value))));
   const { matrix, repaired } = nearestCorrelationMatrix(target);
   if (k < 2 || n < 2) return { repaired };
   const p = choleskyLower(matrix);
   if (!p) throw new Error('a repaired correlation matrix must have a Cholesky factor');
 
-  const scores = new Float64Array(n);
-  for (let i = 0; i < n; i++) scores[i] = inverseNormalCdf((i + 1) / (n + 1));
+  const scores = normalScores(n);
   const permuted = columns.map(() => {
     const column = Float64Array.from(scores);
     shuffle(column, n, stream);
@@ -249,18 +236,59 @@ export function imanConover(
   const mixed = new Float64Array(n);
   const sorted = new Float64Array(n);
   for (let j = 0; j < k; j++) {
-    mixed.fill(0);
-    for (let i = 0; i <= j; i++) {
-      const weight = transform[j]?.[i] as number;
-      if (weight === 0) continue;
-      const source = permuted[i] as Float64Array;
-      for (let t = 0; t < n; t++) mixed[t] = (mixed[t] as number) + weight * (source[t] as number);
-    }
-    const column = columns[j] as Float64Array;
-    sorted.set(column.subarray(0, n));
-    sorted.sort();
-    const order = argsort(mixed, n);
-    for (let r = 0; r < n; r++) column[order[r] as number] = sorted[r] as number;
+    mixScores(permuted, transform[j]!, j, n, mixed);
+    reorderLike(columns[j]!, mixed, n, sorted);
   }
   return { repaired };
+}
+
+/** Throws on columns shorter than n or a target that is not k×k with entries in [−1, 1]. */
+function checkImanConoverInput(columns: readonly Float64Array[], n: number, targetSpearman: readonly (readonly number[])[]): void {
+  const k = columns.length;
+  if (targetSpearman.length !== k || targetSpearman.some((row) => row.length !== k)) {
+    throw new RangeError(`imanConover needs a ${k}×${k} target for ${k} columns`);
+  }
+  for (const [i, column] of columns.entries()) {
+    if (column.length < n) throw new RangeError(`imanConover column ${i + 1} has ${column.length} values, fewer than n = ${n}`);
+  }
+  for (const [i, row] of targetSpearman.entries()) {
+    for (const [j, value] of row.entries()) {
+      if (i !== j && !(value >= -1 && value <= 1)) {
+        throw new RangeError(`a rank correlation must be between −1 and 1 (got ${value} at row ${i + 1}, column ${j + 1})`);
+      }
+    }
+  }
+}
+
+const scoresByN = new Map<number, Float64Array>();
+
+/** The van der Waerden scores Φ⁻¹(i / (n + 1)), i = 1 … n (the same for every chunk of n trials: made once, never written). */
+function normalScores(n: number): Float64Array {
+  let scores = scoresByN.get(n);
+  if (!scores) {
+    scores = new Float64Array(n);
+    for (let i = 0; i < n; i++) scores[i] = inverseNormalCdf((i + 1) / (n + 1));
+    if (scoresByN.size > 16) scoresByN.clear();
+    scoresByN.set(n, scores);
+  }
+  return scores;
+}
+
+/** mixed = Σ_{i≤j} weights[i] · permuted[i]: column j of the scores with the target correlation. */
+function mixScores(permuted: readonly Float64Array[], weights: readonly number[], j: number, n: number, mixed: Float64Array): void {
+  mixed.fill(0);
+  for (let i = 0; i <= j; i++) {
+    const weight = weights[i]!;
+    if (weight === 0) continue;
+    const source = permuted[i]!;
+    for (let t = 0; t < n; t++) mixed[t] = mixed[t]! + weight * source[t]!;
+  }
+}
+
+/** Rearranges column[0..n) so its values have the ranks of `mixed` (`sorted` is scratch). */
+function reorderLike(column: Float64Array, mixed: Float64Array, n: number, sorted: Float64Array): void {
+  sorted.set(column.subarray(0, n));
+  sorted.sort();
+  const order = argsort(mixed, n);
+  for (let r = 0; r < n; r++) column[order[r]!] = sorted[r]!;
 }

@@ -169,7 +169,7 @@ function signedKey(h: number): number {
  */
 export function orderStatistics(x: Float64Array, ks: readonly number[]): number[] {
   if (x.length < HISTOGRAM_FROM) return selectByQuickselect(Float64Array.from(x), ks);
-  return histogramSelect(x, ks, false).values;
+  return histogramOrderStatistics(x, ks);
 }
 
 /**
@@ -182,7 +182,7 @@ export function momentsAndOrderStatistics(x: Float64Array, ks: readonly number[]
     const { mean, sd } = moments(x);
     return { mean, sd, values: selectByQuickselect(Float64Array.from(x), ks) };
   }
-  return histogramSelect(x, ks, true);
+  return histogramMomentsAndOrderStatistics(x, ks);
 }
 
 /** Mean and sample standard deviation, two-pass (exact to rounding for sums of money, unlike Σx² − n·mean²). */
@@ -215,9 +215,16 @@ export function moments(x: Float64Array): { mean: number; sd: number } {
   return { mean, sd: n > 1 ? Math.sqrt((q0 + q1) / (n - 1)) : 0 };
 }
 
-function histogramSelect(x: Float64Array, ks: readonly number[], withMoments: boolean): { mean: number; sd: number; values: number[] } {
-  const n = x.length;
-  const words = wordsOf(x, n);
+/** The bins of a histogram selection: keys [low, high] in 2^shift-wide bins 1 … last + 1, bin 0 below, last + 2 above. */
+interface BinGrid {
+  low: number;
+  high: number;
+  shift: number;
+  last: number;
+}
+
+/** The smallest and largest key among every RANGE_STRIDE-th value (high words only). */
+function sampledKeyRange(words: Int32Array, n: number): { min: number; max: number } {
   let min = 2147483647;
   let max = -2147483648;
   for (let i = HI; i < 2 * n; i += 2 * RANGE_STRIDE) {
@@ -225,6 +232,85 @@ function histogramSelect(x: Float64Array, ks: readonly number[], withMoments: bo
     if (key < min) min = key;
     if (key > max) max = key;
   }
+  return { min, max };
+}
+
+/** Counts every value into its bin. */
+function countBins(words: Int32Array, n: number, counts: Uint32Array, grid: BinGrid): void {
+  const { low, high, shift, last } = grid;
+  for (let i = HI; i < 2 * n; i += 2) {
+    const key = signedKey(words[i]!);
+    counts[key < low ? 0 : key > high ? last + 2 : 1 + ((key - low) >>> shift)]!++;
+  }
+}
+
+/** countBins and the mean in the same pass (as in moments(): sums of x − x₀, two at a time). */
+function countBinsAndMean(x: Float64Array, words: Int32Array, n: number, counts: Uint32Array, grid: BinGrid): number {
+  const { low, high, shift, last } = grid;
+  const origin = x[0]!;
+  let s0 = 0;
+  let s1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    s0 += x[i]! - origin;
+    s1 += x[i + 1]! - origin;
+    const k0 = signedKey(words[2 * i + HI]!);
+    const k1 = signedKey(words[2 * i + 2 + HI]!);
+    counts[k0 < low ? 0 : k0 > high ? last + 2 : 1 + ((k0 - low) >>> shift)]!++;
+    counts[k1 < low ? 0 : k1 > high ? last + 2 : 1 + ((k1 - low) >>> shift)]!++;
+  }
+  if (i < n) {
+    s0 += x[i]! - origin;
+    const k = signedKey(words[2 * i + HI]!);
+    counts[k < low ? 0 : k > high ? last + 2 : 1 + ((k - low) >>> shift)]!++;
+  }
+  return origin + (s0 + s1) / n;
+}
+
+/** Copies the values of the marked bins (mark g + 1: group g) to their group's next place in `gathered`. */
+function gatherMarked(x: Float64Array, words: Int32Array, n: number, grid: BinGrid, fill: number[]): void {
+  const { low, high, shift, last } = grid;
+  for (let i = 0; i < n; i++) {
+    const key = signedKey(words[2 * i + HI]!);
+    const g = marks[key < low ? 0 : key > high ? last + 2 : 1 + ((key - low) >>> shift)]!;
+    if (g !== 0) gathered[fill[g - 1]!++] = x[i]!;
+  }
+}
+
+/** gatherMarked and the sample standard deviation about `mean` in the same pass (two at a time, as in moments()). */
+function gatherMarkedAndSd(x: Float64Array, words: Int32Array, n: number, grid: BinGrid, fill: number[], mean: number): number {
+  const { low, high, shift, last } = grid;
+  let q0 = 0;
+  let q1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const x0 = x[i]!;
+    const x1 = x[i + 1]!;
+    const d0 = x0 - mean;
+    const d1 = x1 - mean;
+    q0 += d0 * d0;
+    q1 += d1 * d1;
+    const k0 = signedKey(words[2 * i + HI]!);
+    const k1 = signedKey(words[2 * i + 2 + HI]!);
+    const g0 = marks[k0 < low ? 0 : k0 > high ? last + 2 : 1 + ((k0 - low) >>> shift)]!;
+    if (g0 !== 0) gathered[fill[g0 - 1]!++] = x0;
+    const g1 = marks[k1 < low ? 0 : k1 > high ? last + 2 : 1 + ((k1 - low) >>> shift)]!;
+    if (g1 !== 0) gathered[fill[g1 - 1]!++] = x1;
+  }
+  if (i < n) {
+    const v = x[i]!;
+    const d = v - mean;
+    q0 += d * d;
+    const k = signedKey(words[2 * i + HI]!);
+    const g = marks[k < low ? 0 : k > high ? last + 2 : 1 + ((k - low) >>> shift)]!;
+    if (g !== 0) gathered[fill[g - 1]!++] = v;
+  }
+  return n > 1 ? Math.sqrt((q0 + q1) / (n - 1)) : 0;
+}
+
+/** The bin grid of x's keys (from a strided sample), with the histogram cleared for it. */
+function binGridOf(words: Int32Array, n: number): BinGrid {
+  const { min, max } = sampledKeyRange(words, n);
   const range = max - min;
   const binBits = Math.min(MAX_BIN_BITS, Math.max(8, Math.floor(Math.log2(n)) - 3));
   const spanBits = range === 0 ? 0 : Math.floor(Math.log2(range)) + 1;
@@ -236,111 +322,89 @@ function histogramSelect(x: Float64Array, ks: readonly number[], withMoments: bo
     histogram = new Uint32Array((1 << MAX_BIN_BITS) + 3);
     marks = new Int32Array((1 << MAX_BIN_BITS) + 3);
   }
-  const counts = histogram;
-  counts.fill(0, 0, bins);
-  // Bin of a key: 0 below the range, 1 + (key − min) >> shift inside, last + 2 above.
-  const low = min;
-  const high = max;
-  let mean = NaN;
-  if (withMoments) {
-    // As in moments(): sums of x − x₀.
-    const origin = x[0]!;
-    let s0 = 0;
-    let s1 = 0;
-    let i = 0;
-    for (; i + 1 < n; i += 2) {
-      s0 += x[i]! - origin;
-      s1 += x[i + 1]! - origin;
-      const k0 = signedKey(words[2 * i + HI]!);
-      const k1 = signedKey(words[2 * i + 2 + HI]!);
-      counts[k0 < low ? 0 : k0 > high ? last + 2 : 1 + ((k0 - low) >>> shift)]!++;
-      counts[k1 < low ? 0 : k1 > high ? last + 2 : 1 + ((k1 - low) >>> shift)]!++;
-    }
-    if (i < n) {
-      s0 += x[i]! - origin;
-      const k = signedKey(words[2 * i + HI]!);
-      counts[k < low ? 0 : k > high ? last + 2 : 1 + ((k - low) >>> shift)]!++;
-    }
-    mean = origin + (s0 + s1) / n;
-  } else {
-    for (let i = HI; i < 2 * n; i += 2) {
-      const key = signedKey(words[i]!);
-      counts[key < low ? 0 : key > high ? last + 2 : 1 + ((key - low) >>> shift)]!++;
-    }
-  }
+  histogram.fill(0, 0, bins);
+  return { low: min, high: max, shift, last };
+}
 
-  // The bin of each wanted rank, and how many values lie below it.
+/** The bins holding the wanted ranks, as groups (marked in `marks`), and where each group's values go in `gathered`. */
+interface RankGroups {
+  /** Per wanted rank, its bin. */
+  binOf: number[];
+  /** Per group: its bin, how many values lie below it, and where its values start in `gathered`. */
+  bins: number[];
+  below: number[];
+  offsets: number[];
+  /** Next free place of each group while gathering. */
+  fill: number[];
+}
+
+/** Finds each wanted rank's bin from the counts, marks those bins and makes room to gather their values. */
+function rankGroupsOf(ks: readonly number[]): RankGroups {
+  const counts = histogram;
   const binOf: number[] = [];
-  const groupBins: number[] = [];
-  const groupBelow: number[] = [];
+  const bins: number[] = [];
+  const belowOf: number[] = [];
   let below = 0;
   let bin = 0;
   for (const k of ks) {
     while (below + counts[bin]! <= k) below += counts[bin++]!;
     binOf.push(bin);
-    if (groupBins[groupBins.length - 1] !== bin) {
-      groupBins.push(bin);
-      groupBelow.push(below);
+    if (bins[bins.length - 1] !== bin) {
+      bins.push(bin);
+      belowOf.push(below);
     }
   }
-  // Gather the values of those bins, group after group.
   const offsets: number[] = [];
   let total = 0;
-  for (let g = 0; g < groupBins.length; g++) {
+  for (let g = 0; g < bins.length; g++) {
     offsets.push(total);
-    total += counts[groupBins[g]!]!;
-    marks[groupBins[g]!] = g + 1;
+    total += counts[bins[g]!]!;
+    marks[bins[g]!] = g + 1;
   }
   if (gathered.length < total) gathered = new Float64Array(Math.max(total, gathered.length * 2));
-  const fill = offsets.slice();
-  let sd = 0;
-  if (withMoments) {
-    let q0 = 0;
-    let q1 = 0;
-    let i = 0;
-    for (; i + 1 < n; i += 2) {
-      const x0 = x[i]!;
-      const x1 = x[i + 1]!;
-      const d0 = x0 - mean;
-      const d1 = x1 - mean;
-      q0 += d0 * d0;
-      q1 += d1 * d1;
-      const k0 = signedKey(words[2 * i + HI]!);
-      const k1 = signedKey(words[2 * i + 2 + HI]!);
-      const g0 = marks[k0 < low ? 0 : k0 > high ? last + 2 : 1 + ((k0 - low) >>> shift)]!;
-      if (g0 !== 0) gathered[fill[g0 - 1]!++] = x0;
-      const g1 = marks[k1 < low ? 0 : k1 > high ? last + 2 : 1 + ((k1 - low) >>> shift)]!;
-      if (g1 !== 0) gathered[fill[g1 - 1]!++] = x1;
-    }
-    if (i < n) {
-      const v = x[i]!;
-      const d = v - mean;
-      q0 += d * d;
-      const k = signedKey(words[2 * i + HI]!);
-      const g = marks[k < low ? 0 : k > high ? last + 2 : 1 + ((k - low) >>> shift)]!;
-      if (g !== 0) gathered[fill[g - 1]!++] = v;
-    }
-    sd = n > 1 ? Math.sqrt((q0 + q1) / (n - 1)) : 0;
-  } else {
-    for (let i = 0; i < n; i++) {
-      const key = signedKey(words[2 * i + HI]!);
-      const g = marks[key < low ? 0 : key > high ? last + 2 : 1 + ((key - low) >>> shift)]!;
-      if (g !== 0) gathered[fill[g - 1]!++] = x[i]!;
-    }
-  }
-  for (const b of groupBins) marks[b] = 0;
+  return { binOf, bins, below: belowOf, offsets, fill: offsets.slice() };
+}
 
+/** The wanted order statistics from the gathered groups (small: ordered by quickselect), marks cleared. */
+function selectInGroups(ks: readonly number[], groups: RankGroups): number[] {
+  for (const b of groups.bins) marks[b] = 0;
   const values = new Array<number>(ks.length);
-  for (let g = 0, j = 0; g < groupBins.length; g++) {
-    const size = counts[groupBins[g]!]!;
-    const group = gathered.subarray(offsets[g]!, offsets[g]! + size);
+  for (let g = 0, j = 0; g < groups.bins.length; g++) {
+    const size = histogram[groups.bins[g]!]!;
+    const group = gathered.subarray(groups.offsets[g]!, groups.offsets[g]! + size);
     const local: number[] = [];
     const first = j;
-    while (j < ks.length && binOf[j] === groupBins[g]) local.push(ks[j++]! - groupBelow[g]!);
+    while (j < ks.length && groups.binOf[j] === groups.bins[g]) local.push(ks[j++]! - groups.below[g]!);
     const found = sameValue(group) ? local.map(() => group[0]!) : selectByQuickselect(group, local);
     for (let k = 0; k < found.length; k++) values[first + k] = found[k]!;
   }
-  return { mean, sd, values };
+  return values;
+}
+
+/*
+ * The histogram selection (see orderStatistics) is a few small functions of one pass each, and
+ * the two uses below are separate functions: V8 then compiles each once and small, where one
+ * long function serving both was recompiled pass after pass and use after use.
+ */
+
+function histogramOrderStatistics(x: Float64Array, ks: readonly number[]): number[] {
+  const n = x.length;
+  const words = wordsOf(x, n);
+  const grid = binGridOf(words, n);
+  countBins(words, n, histogram, grid);
+  const groups = rankGroupsOf(ks);
+  gatherMarked(x, words, n, grid, groups.fill);
+  return selectInGroups(ks, groups);
+}
+
+function histogramMomentsAndOrderStatistics(x: Float64Array, ks: readonly number[]): { mean: number; sd: number; values: number[] } {
+  const n = x.length;
+  const words = wordsOf(x, n);
+  const grid = binGridOf(words, n);
+  const mean = countBinsAndMean(x, words, n, histogram, grid);
+  const groups = rankGroupsOf(ks);
+  const sd = gatherMarkedAndSd(x, words, n, grid, groups.fill, mean);
+  return { mean, sd, values: selectInGroups(ks, groups) };
 }
 
 /** True when every value of a (at least one) is the same: a bin of a discrete or constant sample. */
