@@ -34,6 +34,11 @@ export interface SummaryOptions {
 /** Steps the pricing analysis is given in the summary's progress, per GPU type (it is one of the heavy parts). */
 const PRICING_STEPS_PER_GPU = 8;
 
+/** running[t] += the month starting at `base` of a month-major series (a loop of its own: see "Speed notes" in docs/architecture.md). */
+function addMonth(running: Float64Array, monthly: Float64Array, base: number): void {
+  for (let t = 0; t < running.length; t++) running[t] = monthly[base + t]! + running[t]!;
+}
+
 /**
  * Stats per month of each trial's spend so far, from the monthly spend: one running total per
  * trial carried month to month (an array of trials, not of trials × months).
@@ -41,8 +46,7 @@ const PRICING_STEPS_PER_GPU = 8;
 function summarizeCumulative(monthly: Float64Array, trials: number, labels: readonly string[], onProgress?: ProgressListener): MonthStats[] {
   const running = new Float64Array(trials);
   return labels.map((month, m) => {
-    const base = m * trials;
-    for (let t = 0; t < trials; t++) running[t] = monthly[base + t]! + running[t]!;
+    addMonth(running, monthly, m * trials);
     const stats = { month, ...summarize(running) };
     onProgress?.(m + 1, labels.length);
     return stats;
