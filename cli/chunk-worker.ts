@@ -1,8 +1,9 @@
 /**
  * A worker thread of the CLI's pool. For each job it compiles the plan once from the formulas the
- * main thread parsed (so the worker never loads the parser's library) and opens the run's stores,
- * which live in shared memory; then it runs the chunks it is sent, each written straight into the
- * stores, and afterwards the summary sections it is sent, each computed from the same stores.
+ * main thread parsed (so the worker never loads the parser's library), runs a warm-up chunk of a
+ * few trials on memory of its own and opens the run's stores, which live in shared memory; then
+ * it runs the chunks it is sent, each written straight into the stores, and afterwards the
+ * summary sections it is sent, each computed from the same stores.
  */
 import { parentPort } from 'node:worker_threads';
 import { bundledReference } from '../models/pricing/reference.ts';
@@ -10,6 +11,8 @@ import { prepareJob, type ChunkJob } from '../models/simulate/job.ts';
 import type { PreparedForecast } from '../models/simulate/prepare.ts';
 import { runChunkInto, type RunStores } from '../models/simulate/run-chunk.ts';
 import { SeriesStore, type StoreBuffers } from '../models/simulate/series-store.ts';
+import { seriesLayout } from '../models/simulate/collect.ts';
+import type { SimulationPlan } from '../models/simulate/plan-types.ts';
 import { summarizeSection, type SummaryOptions, type SummarySection } from '../models/simulate/summarize.ts';
 
 export type WorkerRequest =
@@ -32,8 +35,29 @@ interface LoadedJob {
 
 let current: LoadedJob | undefined;
 
+/** Trials of the warm-up chunk (see warmUp). */
+const WARM_UP_TRIALS = 64;
+
+function sharedStore(plan: SimulationPlan, trials: number): SeriesStore {
+  const store = new SeriesStore(trials, plan.months, (length) => new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT)));
+  store.allocate(seriesLayout(plan));
+  return store;
+}
+
+/**
+ * Runs one chunk of a few trials of the job on memory of its own and throws it away: every code
+ * path of a chunk then runs once, with its types recorded, before the run's first chunk, so V8
+ * compiles the real chunks' loops once from complete feedback instead of again each time a later
+ * part of the chunk is first reached.
+ */
+function warmUp(prepared: PreparedForecast, job: ChunkJob): void {
+  const stores = { base: sharedStore(prepared.plan, WARM_UP_TRIALS), variants: prepared.variants.map((variant) => sharedStore(variant.plan, WARM_UP_TRIALS)) };
+  runChunkInto(prepared, { ...job.settings, trials: WARM_UP_TRIALS }, 0, stores);
+}
+
 function load(request: Extract<WorkerRequest, { type: 'job' }>): LoadedJob {
   const prepared = prepareJob(request.job, bundledReference);
+  warmUp(prepared, request.job);
   const [base, ...variants] = request.stores.map((buffers) => SeriesStore.over(buffers));
   if (!base || variants.length !== prepared.variants.length) throw new Error('the job came with the wrong number of stores');
   const summary: SummaryOptions = {
