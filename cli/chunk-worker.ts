@@ -52,7 +52,11 @@ function sharedStore(plan: SimulationPlan, trials: number): SeriesStore {
  */
 function warmUp(prepared: PreparedForecast, job: ChunkJob): void {
   const stores = { base: sharedStore(prepared.plan, WARM_UP_TRIALS), variants: prepared.variants.map((variant) => sharedStore(variant.plan, WARM_UP_TRIALS)) };
-  runChunkInto(prepared, { ...job.settings, trials: WARM_UP_TRIALS }, 0, stores);
+  try {
+    runChunkInto(prepared, { ...job.settings, trials: WARM_UP_TRIALS }, 0, stores);
+  } catch {
+    // Only a head start: whatever went wrong here, the run's own chunks report it if it is real.
+  }
 }
 
 function load(request: Extract<WorkerRequest, { type: 'job' }>): LoadedJob {
