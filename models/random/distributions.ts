@@ -5,6 +5,7 @@
  */
 
 import jStat from 'jstat';
+import { betaQuantileFunction } from './beta-quantile.ts';
 import { createCumulativeSearch } from './cumulative-search.ts';
 import { inverseNormalCdf } from './normal.ts';
 import { poissonQuantileFunction } from './poisson-quantile.ts';
@@ -100,12 +101,11 @@ export function quantileFunction(d: Distribution): (u: number) => number {
       const [alpha, beta] = pertShape(d);
       const { min } = d;
       const width = d.max - d.min;
-      return (u) => min + width * jStat.beta.inv(u, alpha, beta);
+      const quantile = betaQuantileFunction(alpha, beta);
+      return (u) => min + width * quantile(u);
     }
-    case 'beta': {
-      const { alpha, beta } = d;
-      return (u) => jStat.beta.inv(u, alpha, beta);
-    }
+    case 'beta':
+      return betaQuantileFunction(d.alpha, d.beta);
     case 'gamma': {
       const { shape, scale } = d;
       return (u) => jStat.gamma.inv(u, shape, scale);

@@ -36,6 +36,8 @@ declare module 'jstat' {
     gammaln(x: number): number;
     lowRegGamma(a: number, x: number): number;
     ibeta(x: number, a: number, b: number): number;
+    /** The continued fraction of the incomplete beta function (Numerical Recipes §6.4). */
+    betacf(x: number, a: number, b: number): number;
   }
 
   const jStat: JStatStatic;
