@@ -149,6 +149,19 @@ function drawnOnceMean(values: Float64Array, n: number, M: number, out: Float64A
   }
 }
 
+/** monthly += values over n·M, and each trial's horizon sum of values into `out` (horizonSumInto), in one pass. */
+function addIntoWithHorizonSum(monthly: Float64Array, values: Float64Array, n: number, M: number, out: Float64Array): void {
+  out.fill(0, 0, n);
+  for (let m = 0; m < M; m++) {
+    const base = m * n;
+    for (let t = 0; t < n; t++) {
+      const v = values[base + t]!;
+      monthly[base + t] = monthly[base + t]! + v;
+      out[t] = out[t]! + v;
+    }
+  }
+}
+
 /** target += values, element by element over the first `length`. */
 function addInto(target: Float64Array, values: Float64Array, length: number): void {
   for (let i = 0; i < length; i++) target[i] = target[i]! + values[i]!;
@@ -236,18 +249,19 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
 
   const direct = scratch.direct;
   direct.fill(0);
-  for (const workload of plan.workloads) addInto(direct, chunk.direct[workload.index]!, length);
+  // GPU workloads pay nothing directly (their demand is GPU-hours): adding their zeros changes nothing.
+  for (const workload of plan.workloads) if (!workload.gpu) addInto(direct, chunk.direct[workload.index]!, length);
   horizonSumInto(direct, n, M, scratch.perTrial);
   sink.trial(series.directTotal, scratch.perTrial, n);
 
   // Each workload's cost, its horizon total, and the monthly total they add up to (workload by
   // workload from 0, as a sum of the stored series would): computed here, where the chunk's
   // values are at hand, instead of in passes over the whole store afterwards.
-  const cost = scratch.cost;
   const monthly = scratch.monthly;
   monthly.fill(0);
   for (const workload of plan.workloads) {
-    cost.set(chunk.direct[workload.index]!.subarray(0, length));
+    // Without GPUs a workload's cost is what it pays directly; with them, their share of the plan cost.
+    const cost = workload.gpu ? scratch.cost.fill(0) : chunk.direct[workload.index]!;
     if (workload.gpu) {
       const hours = chunk.gpuHours[workload.index]!;
       const perHour = scratch.perHour[gpus.indexOf(workload.gpu)]!;
@@ -258,9 +272,8 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
       }
     }
     sink.trialMonth(series.workloadCost(workload.index), cost, n);
-    horizonSumInto(cost, n, M, scratch.perTrial);
+    addIntoWithHorizonSum(monthly, cost, n, M, scratch.perTrial);
     sink.trial(series.workloadTotal(workload.index), scratch.perTrial, n);
-    addInto(monthly, cost, length);
   }
   sink.trialMonth(series.monthlyTotal, monthly, n);
   horizonSumInto(monthly, n, M, scratch.perTrial);
