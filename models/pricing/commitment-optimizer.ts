@@ -389,24 +389,41 @@ function steadyOnlyLevel(h: Hinges, from: number, to: number, target: number): n
   const { bin, above } = crossingBin(weight, 0, target);
   const below = bin > 0 ? logBinTop(bin - 1) : 0;
   const top = logBinTop(bin);
+  const start = from * N;
   const end = to * N;
+  // A crowded crossing bin (whole GPUs: one value over and over) is first checked for a single
+  // value, so that its points need not be copied; a sparse one is gathered straight away.
+  if (count[bin]! * 64 > end - start) {
+    const range = rangeInLogBin(steady, start, end, bin, below, top);
+    if (range.min === range.max) return range.min;
+  }
+  const points = pointsInLogBin(steady, start, end, bin, below, top, count[bin]!);
+  return quantileOfPoints(points, new Float64Array(points.length).fill(p), above, target);
+}
+
+/** The smallest and largest positive value of values[start, end) in a log-scale bin. */
+function rangeInLogBin(values: Float64Array, start: number, end: number, bin: number, below: number, top: number): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (let i = from * N; i < end; i++) {
-    const d = steady[i]!;
+  for (let i = start; i < end; i++) {
+    const d = values[i]!;
     if (d > 0 && inLogBin(d, bin, below, top)) {
       if (d < min) min = d;
       if (d > max) max = d;
     }
   }
-  if (min === max) return min;
-  const points = new Float64Array(count[bin]!);
+  return { min, max };
+}
+
+/** The `count` positive values of values[start, end) in a log-scale bin, in order. */
+function pointsInLogBin(values: Float64Array, start: number, end: number, bin: number, below: number, top: number, count: number): Float64Array {
+  const points = new Float64Array(count);
   let k = 0;
-  for (let i = from * N; i < end; i++) {
-    const d = steady[i]!;
+  for (let i = start; i < end; i++) {
+    const d = values[i]!;
     if (d > 0 && inLogBin(d, bin, below, top)) points[k++] = d;
   }
-  return quantileOfPoints(points, new Float64Array(k).fill(p), above, target);
+  return points;
 }
 
 /** The level minimising `target` × level (rate × trial-months) plus the hinge costs of months [from, to). */
