@@ -10,7 +10,7 @@ import { bundledReference } from '../models/pricing/reference.ts';
 import { prepareJob, type ChunkJob } from '../models/simulate/job.ts';
 import type { PreparedForecast } from '../models/simulate/prepare.ts';
 import { runChunkInto, type RunStores } from '../models/simulate/run-chunk.ts';
-import { SeriesStore, type StoreBuffers } from '../models/simulate/series-store.ts';
+import { SeriesStore, sharedArrays, type StoreBuffers } from '../models/simulate/series-store.ts';
 import { seriesLayout } from '../models/simulate/collect.ts';
 import type { SimulationPlan } from '../models/simulate/plan-types.ts';
 import { summarizeSection, type SummaryOptions, type SummarySection } from '../models/simulate/summarize.ts';
@@ -39,7 +39,7 @@ let current: LoadedJob | undefined;
 const WARM_UP_TRIALS = 64;
 
 function sharedStore(plan: SimulationPlan, trials: number): SeriesStore {
-  const store = new SeriesStore(trials, plan.months, (length) => new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT)));
+  const store = new SeriesStore(trials, plan.months, sharedArrays);
   store.allocate(seriesLayout(plan));
   return store;
 }

@@ -109,7 +109,8 @@ async function forecast(args: readonly string[], io: Io): Promise<number> {
   const overrides = settingsFrom(values);
   const workers = integerOption(values, 'workers', 1, 64);
   // When the flags already say the run goes to worker threads, they start while the file loads.
-  const early = workers !== undefined || (overrides.trials !== undefined && threadsFor(overrides.trials, undefined) > 0) ? WorkerPool.start(workers ?? defaultWorkerCount()) : undefined;
+  const earlyThreads = workers !== undefined || overrides.trials !== undefined ? threadsFor(overrides.trials ?? 0, workers) : 0;
+  const early = earlyThreads > 0 ? WorkerPool.start(earlyThreads) : undefined;
   let loaded: Extract<LoadedScenario, { ok: true }>;
   try {
     loaded = await load(positionals[0] ?? defaultScenarioPath, io);

@@ -15,6 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { bundledEntry } from './bundle-cache.mjs';
 import { RunCancelled, type CancelSignal, type ChunkExecutor, type ChunkJob, type RunStores, type Simulation } from '../models/simulate/run.ts';
+import { sharedArrays } from '../models/simulate/series-store.ts';
 import type { SummarySection, SummarySections } from '../models/simulate/summarize.ts';
 import type { WorkerReply, WorkerRequest } from './chunk-worker.ts';
 
@@ -82,7 +83,7 @@ export class WorkerPool {
   private sharedArray(length: number): Float64Array {
     const bytes = length * Float64Array.BYTES_PER_ELEMENT;
     const reused = this.spare.get(bytes)?.pop();
-    return reused ? new Float64Array(reused).fill(0) : new Float64Array(new SharedArrayBuffer(bytes));
+    return reused ? new Float64Array(reused).fill(0) : sharedArrays(length);
   }
 
   /**

@@ -24,6 +24,9 @@ export interface StoreBuffers {
 
 const plainArrays: Allocate = (length) => new Float64Array(length);
 
+/** Zero-filled arrays in shared memory, which worker threads can open and write in place. */
+export const sharedArrays: Allocate = (length) => new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
+
 export class SeriesStore {
   readonly trials: number;
   readonly months: number;

@@ -64,8 +64,13 @@ export function summarize(values: Float64Array): Stats {
 
 /** Stats per month of a month-major per-trial-month series; `onProgress` hears (months done, months). */
 export function summarizeMonths(values: Float64Array, trials: number, labels: readonly string[], onProgress?: (done: number, total: number) => void): MonthStats[] {
+  return summarizeEachMonth(labels, (m) => values.subarray(m * trials, (m + 1) * trials), onProgress);
+}
+
+/** Stats per month of the sample `sampleOf(m)` gives for month m (read before the next month is asked for); `onProgress` hears (months done, months). */
+export function summarizeEachMonth(labels: readonly string[], sampleOf: (month: number) => Float64Array, onProgress?: (done: number, total: number) => void): MonthStats[] {
   return labels.map((month, m) => {
-    const stats = { month, ...summarize(values.subarray(m * trials, (m + 1) * trials)) };
+    const stats = { month, ...summarize(sampleOf(m)) };
     onProgress?.(m + 1, labels.length);
     return stats;
   });

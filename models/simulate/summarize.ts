@@ -19,7 +19,7 @@ import type { SimulationPlan } from './plan-types.ts';
 import { sampleShape } from './sample-shape.ts';
 import type { BudgetResult, CarbonResult, ForecastResult, MonthStats, UnitResult, WorkloadResult } from './result.ts';
 import type { SeriesStore } from './series-store.ts';
-import { meanAndSd, percentileStdError, probability, summarize, summarizeMonths } from './stats.ts';
+import { meanAndSd, percentileStdError, probability, summarize, summarizeEachMonth, summarizeMonths } from './stats.ts';
 import { stepProgress, type ProgressListener } from './step-progress.ts';
 
 export interface SummaryOptions {
@@ -45,12 +45,14 @@ function addMonth(running: Float64Array, monthly: Float64Array, base: number): v
  */
 function summarizeCumulative(monthly: Float64Array, trials: number, labels: readonly string[], onProgress?: ProgressListener): MonthStats[] {
   const running = new Float64Array(trials);
-  return labels.map((month, m) => {
-    addMonth(running, monthly, m * trials);
-    const stats = { month, ...summarize(running) };
-    onProgress?.(m + 1, labels.length);
-    return stats;
-  });
+  return summarizeEachMonth(
+    labels,
+    (m) => {
+      addMonth(running, monthly, m * trials);
+      return running;
+    },
+    onProgress,
+  );
 }
 
 /** Monthly total spend per trial (the workloads' costs added up by the chunks). */
@@ -143,10 +145,6 @@ function computeSection(section: SummarySection, plan: SimulationPlan, store: Se
   }
 }
 
-function totalsOf(store: SeriesStore): { monthly: Float64Array; total: Float64Array } {
-  return { monthly: monthlyTotal(store), total: horizonTotal(store) };
-}
-
 /** The per-trial samples of the reported drivers (month means), by driver name. */
 function driverSamples(store: SeriesStore): Map<string, Float64Array> {
   const drivers = new Map<string, Float64Array>();
@@ -166,7 +164,8 @@ function coreSection(plan: SimulationPlan, store: SeriesStore, onProgress?: Prog
   const labels = plan.monthLabels;
   const scenario = plan.scenario;
   const progress = stepProgress(sectionSteps('core', plan, store, {} as SummaryOptions), onProgress);
-  const { monthly, total } = totalsOf(store);
+  const monthly = monthlyTotal(store);
+  const total = horizonTotal(store);
   progress.step();
 
   const p50 = percentileStdError(total, 50, CHUNK_SIZE);
@@ -271,7 +270,8 @@ function variantsSection(plan: SimulationPlan, store: SeriesStore, options: Summ
   if (!options.variants?.length) return null;
   const { trials } = store;
   const labels = plan.monthLabels;
-  const { monthly, total } = totalsOf(store);
+  const monthly = monthlyTotal(store);
+  const total = horizonTotal(store);
   const base = summarize(total);
   const progress = stepProgress(options.variants.length, onProgress);
   const variants = options.variants.map(({ name, store: variantStore }) => {
