@@ -99,18 +99,20 @@ function inferenceGpuHours(spec: SpecOf<'gpu-inference'>, field: Field, length: 
   }
 }
 
+/**
+ * A training workload's GPU-hours: from hours per run, or from model size (two loops of their
+ * own, given arrays rather than the field reader: workloads of both kinds call them in turn).
+ */
 function trainingGpuHours(workload: CompiledWorkload, spec: SpecOf<'training'>, field: Field, length: number, gpuHours: Float64Array): void {
-  const runs = field('runsPerMonth');
-  const overhead = field('overhead');
-  if (spec.gpuHoursPerRun !== undefined) {
-    const perRun = field('gpuHoursPerRun');
-    for (let i = 0; i < length; i++) gpuHours[i] = perRun[i]! * (1 + overhead[i]!) * runs[i]!;
-    return;
-  }
-  const paramsB = field('paramsB');
-  const tokensB = field('tokensB');
-  const mfu = field('mfu');
-  const peak = workload.peakTflops ?? NaN;
+  if (spec.gpuHoursPerRun !== undefined) return trainingFromRunHours(field('gpuHoursPerRun'), field('overhead'), field('runsPerMonth'), length, gpuHours);
+  trainingFromModelSize(field('paramsB'), field('tokensB'), field('mfu'), workload.peakTflops ?? NaN, field('overhead'), field('runsPerMonth'), length, gpuHours);
+}
+
+function trainingFromRunHours(perRun: Float64Array, overhead: Float64Array, runs: Float64Array, length: number, gpuHours: Float64Array): void {
+  for (let i = 0; i < length; i++) gpuHours[i] = perRun[i]! * (1 + overhead[i]!) * runs[i]!;
+}
+
+function trainingFromModelSize(paramsB: Float64Array, tokensB: Float64Array, mfu: Float64Array, peak: number, overhead: Float64Array, runs: Float64Array, length: number, gpuHours: Float64Array): void {
   for (let i = 0; i < length; i++) {
     gpuHours[i] = trainingGpuHoursPerRun(paramsB[i]!, tokensB[i]!, peak, mfu[i]!) * (1 + overhead[i]!) * runs[i]!;
   }
