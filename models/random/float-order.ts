@@ -421,8 +421,8 @@ function histogramMomentsAndOrderStatistics(x: Float64Array, ks: readonly number
   return { mean, sd, values: selectInGroups(ks, groups) };
 }
 
-/** True when every value of a (at least one) is the same: a bin of a discrete or constant sample. */
-function sameValue(a: Float64Array): boolean {
+/** True when every value of a (at least one) is the same: a bin of a discrete or constant sample, or the whole sample. */
+export function sameValue(a: Float64Array): boolean {
   const first = a[0]!;
   for (let i = 1; i < a.length; i++) if (a[i] !== first) return false;
   return a.length > 0;

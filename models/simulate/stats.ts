@@ -4,7 +4,7 @@
  * PERCENTILE.INC and NumPy). Percentiles come from selection, not sorting: the few order
  * statistics needed are found in linear time (random/float-order.ts).
  */
-import { moments, momentsAndOrderStatistics, orderStatistics, selectByQuickselect } from '../random/float-order.ts';
+import { moments, momentsAndOrderStatistics, orderStatistics, sameValue, selectByQuickselect } from '../random/float-order.ts';
 import type { MonthStats, Stats } from './result.ts';
 
 /** From this size on, order statistics come from the histogram selection, which leaves the sample untouched. */
@@ -50,6 +50,11 @@ const summaryRanks = new Map<number, { positions: number[]; needed: number[] }>(
 export function summarize(values: Float64Array): Stats {
   const n = values.length;
   if (n === 0) return { mean: 0, sd: 0, p5: NaN, p10: NaN, p25: NaN, p50: NaN, p75: NaN, p90: NaN, p95: NaN };
+  // One value throughout (a fixed fee, a month before a workload starts): every statistic is
+  // that value, as the two passes below would find it, from one pass that stops at the first
+  // difference (so it costs nothing on a sample that varies). ±∞ and NaN take the general path.
+  const first = values[0]!;
+  if (Number.isFinite(first) && sameValue(values)) return { mean: first, sd: 0, p5: first, p10: first, p25: first, p50: first, p75: first, p90: first, p95: first };
   let ranks = summaryRanks.get(n);
   if (!ranks) {
     ranks = neededRanks(n, PERCENTILES);
