@@ -16,19 +16,33 @@ function spreadInPlace(values: Float64Array): number {
   return p90 - p10;
 }
 
+/** The decile (0–9) of a rank in 1 … n (average ranks of ties included). */
+function decileOfRank(rank: number, n: number): number {
+  return Math.min(DECILES - 1, Math.floor(((rank - 0.5) / n) * DECILES));
+}
+
+/** offsets[d + 1] = how many trials have their driver in decile d. */
+function countDeciles(driverRanks: Float64Array, n: number, offsets: Int32Array): void {
+  offsets.fill(0);
+  for (let t = 0; t < n; t++) offsets[decileOfRank(driverRanks[t]!, n) + 1]!++;
+}
+
+/** Each trial's total to the next place of its driver's decile (`fill`: where each decile's next value goes). */
+function groupByDecile(total: Float64Array, driverRanks: Float64Array, n: number, fill: Int32Array, grouped: Float64Array): void {
+  for (let t = 0; t < n; t++) grouped[fill[decileOfRank(driverRanks[t]!, n)]!++] = total[t]!;
+}
+
 /**
  * The totals grouped by the driver's decile (trial order within each), in one array: decile d
  * holds grouped[offsets[d] … offsets[d + 1]). Typed arrays, not ten growing lists: this runs
- * for every driver over every trial.
+ * for every driver over every trial; and each pass over the trials is a function of its own
+ * (see "Speed notes" in docs/architecture.md).
  */
 function totalsByDecile(total: Float64Array, driverRanks: Float64Array, grouped: Float64Array, offsets: Int32Array): void {
   const n = total.length;
-  const decileOf = (t: number) => Math.min(DECILES - 1, Math.floor(((driverRanks[t]! - 0.5) / n) * DECILES));
-  offsets.fill(0);
-  for (let t = 0; t < n; t++) offsets[decileOf(t) + 1]!++;
+  countDeciles(driverRanks, n, offsets);
   for (let d = 0; d < DECILES; d++) offsets[d + 1]! += offsets[d]!;
-  const fill = offsets.slice(0, DECILES);
-  for (let t = 0; t < n; t++) grouped[fill[decileOf(t)]!++] = total[t]!;
+  groupByDecile(total, driverRanks, n, offsets.slice(0, DECILES), grouped);
 }
 
 /** Sensitivity of `total` to each driver's per-trial values, by |ρ| descending; `onProgress` hears (drivers done, drivers). */

@@ -10,6 +10,7 @@
  * A GPU type the provider does not offer keeps the scenario's own price and region and is named
  * in `missingGpus`. Non-GPU spend is added unchanged.
  */
+import { addInto } from '../simulate/collect.ts';
 import type { ReferenceData } from '../simulate/reference-data.ts';
 import type { ProviderResult } from '../simulate/result.ts';
 import { meanAndSd, summarize } from '../simulate/stats.ts';
@@ -78,11 +79,6 @@ function addListPriceCost(total: Float64Array, d: PricedDemand, offer: Offer): v
   for (let t = 0; t < total.length; t++) total[t] = total[t]! + offer.onDemand * d.hours[t]!;
 }
 
-/** total += the scenario's own cost of a GPU type the provider lacks (a loop of its own, as addListPriceCost). */
-function addOwnCost(total: Float64Array, d: PricedDemand): void {
-  for (let t = 0; t < total.length; t++) total[t] = total[t]! + d.ownCost[t]!;
-}
-
 /**
  * Each provider's horizon total (Stats over trials, money), list price per GPU-hour, missing GPU
  * types, and energy (MWh: mean GPU-hours × GPU kW × region PUE) and CO2e (tonnes: × grid
@@ -128,7 +124,7 @@ export function compareProviders(input: ComparisonInput): { providers: ProviderR
         addListPriceCost(total, d, offer);
       } else {
         missingGpus.push(d.gpu);
-        addOwnCost(total, d);
+        addInto(total, d.ownCost, total.length);
       }
       const itKwh = meanHours.get(d.gpu)! * (watts / 1000);
       if (facts) {

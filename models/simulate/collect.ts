@@ -162,8 +162,8 @@ function addIntoWithHorizonSum(monthly: Float64Array, values: Float64Array, n: n
   }
 }
 
-/** target += values, element by element over the first `length`. */
-function addInto(target: Float64Array, values: Float64Array, length: number): void {
+/** target += values, element by element over the first `length` (a loop of its own for any caller: see "Speed notes" in docs/architecture.md). */
+export function addInto(target: Float64Array, values: Float64Array, length: number): void {
   for (let i = 0; i < length; i++) target[i] = target[i]! + values[i]!;
 }
 

@@ -14,7 +14,7 @@ import { analyzeSensitivity } from '../analysis/sensitivity.ts';
 import type { ReferenceData } from './reference-data.ts';
 import { analyzePricing } from '../pricing/strategies.ts';
 import { CHUNK_SIZE } from './chunk.ts';
-import { series } from './collect.ts';
+import { addInto, series } from './collect.ts';
 import type { SimulationPlan } from './plan-types.ts';
 import { sampleShape } from './sample-shape.ts';
 import type { BudgetResult, CarbonResult, ForecastResult, MonthStats, UnitResult, WorkloadResult } from './result.ts';
@@ -53,6 +53,13 @@ function summarizeCumulative(monthly: Float64Array, trials: number, labels: read
     },
     onProgress,
   );
+}
+
+/** Cost per `per` units, element by element; 0 where no units were served. */
+function costPerUnit(cost: Float64Array, count: Float64Array, per: number): Float64Array {
+  const out = new Float64Array(cost.length);
+  for (let i = 0; i < cost.length; i++) out[i] = count[i]! > 0 ? (cost[i]! / count[i]!) * per : 0;
+  return out;
 }
 
 /** Monthly total spend per trial (the workloads' costs added up by the chunks). */
@@ -198,12 +205,8 @@ function coreSection(plan: SimulationPlan, store: SeriesStore, onProgress?: Prog
     for (const unit of plan.units) {
       const count = store.trialMonth(series.unit(unit.name))!;
       const cost = store.sum(unit.workloads.map((index) => series.workloadCost(index)));
-      const perUnitMonthly = new Float64Array(cost.length);
-      for (let i = 0; i < cost.length; i++) perUnitMonthly[i] = count[i]! > 0 ? (cost[i]! / count[i]!) * unit.per : 0;
-      const costTotal = store.horizonTotal(cost);
-      const countTotal = store.horizonTotal(count);
-      const perUnit = new Float64Array(trials);
-      for (let t = 0; t < trials; t++) perUnit[t] = countTotal[t]! > 0 ? (costTotal[t]! / countTotal[t]!) * unit.per : 0;
+      const perUnitMonthly = costPerUnit(cost, count, unit.per);
+      const perUnit = costPerUnit(store.horizonTotal(cost), store.horizonTotal(count), unit.per);
       units[unit.name] = { costPerUnit: summarize(perUnit), monthly: summarizeMonths(perUnitMonthly, trials, labels), per: unit.per };
       progress.step();
     }
@@ -217,7 +220,7 @@ function coreSection(plan: SimulationPlan, store: SeriesStore, onProgress?: Prog
     for (const workload of plan.workloads) {
       const kwh = store.trial(series.energy(workload.index));
       if (!kwh) continue;
-      for (let t = 0; t < trials; t++) energy[t] = energy[t]! + kwh[t]!;
+      addInto(energy, kwh, trials);
       const mean = meanAndSd(kwh).mean;
       byWorkload[workload.spec.id] = { energyMWh: mean / 1000, co2eTonnes: (mean * plan.carbon.kgPerKwh) / 1000 };
     }
