@@ -6,15 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { bundledReference } from '../pricing/reference.ts';
 import { series } from '../simulate/collect.ts';
 import { summarizeSimulation } from '../simulate/run.ts';
-import { simulationOf } from '../simulate/test-support.ts';
+import { simulationOf, sortedQuantile } from '../simulate/test-support.ts';
 
-/** Type-7 percentile (linear between order statistics), by sorting: an oracle independent of stats.ts. */
-function percentile(values: ArrayLike<number>, p: number): number {
-  const sorted = Array.from(values).sort((a, b) => a - b);
-  const h = ((sorted.length - 1) * p) / 100;
-  const below = Math.floor(h);
-  return sorted[below]! + (h - below) * (sorted[Math.min(below + 1, sorted.length - 1)]! - sorted[below]!);
-}
+/** Type-7 percentile (p in %) by sorting: an oracle independent of stats.ts. */
+const percentile = (values: ArrayLike<number>, p: number) => sortedQuantile(values, p / 100);
 
 const N = 3000;
 const MONTHS = 12;

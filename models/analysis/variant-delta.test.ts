@@ -8,7 +8,7 @@ import { bundledReference } from '../pricing/reference.ts';
 import { series } from '../simulate/collect.ts';
 import { summarizeSimulation } from '../simulate/run.ts';
 import { horizonTotal } from '../simulate/summarize.ts';
-import { simulationOf } from '../simulate/test-support.ts';
+import { simulationOf, sortedQuantile } from '../simulate/test-support.ts';
 
 const fields = {
   drivers: {
@@ -21,13 +21,8 @@ const fields = {
   ],
 };
 
-/** The p-th percentile of a sample by the same rule as the engine (linear between order statistics). */
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const h = (sorted.length - 1) * (p / 100);
-  const lo = Math.floor(h);
-  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? 0) - sorted[lo]!);
-}
+/** The p-th percentile (in %) of a sample by the same rule as the engine, from a full sort. */
+const percentile = (values: readonly number[], p: number) => sortedQuantile(values, p / 100);
 
 describe('paired variant deltas', () => {
   it('are the stats of variant − baseline per trial, which differ from the difference of the P50s', async () => {

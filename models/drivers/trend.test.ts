@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { TREND_DRAWS_PER_TRIAL, fitTrend, isTrendFitError, projectTrend } from './trend.ts';
 import type { TrendFit, TrendModelFit } from './trend.ts';
+import { sortedQuantile } from '../simulate/test-support.ts';
 
 /** Seeded standard normals for the tests (mulberry32 + Box–Muller). */
 function normalStream(seed: number): () => number {
@@ -37,13 +38,6 @@ function variance(values: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < values.length; i++) s += ((values[i] as number) - mu) ** 2;
   return s / (values.length - 1);
-}
-
-function quantile(values: Float64Array, p: number): number {
-  const sorted = Float64Array.from(values).sort();
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return (sorted[lo] as number) + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] as number) - (sorted[lo] as number));
 }
 
 /** A single-candidate fit written by hand, so a projection's arithmetic can be checked exactly. */
@@ -262,8 +256,8 @@ describe('projectTrend', () => {
     const logDensity =
       jStat.gammaln((nu + 1) / 2) - jStat.gammaln(nu / 2) - 0.5 * Math.log(nu * Math.PI) - ((nu + 1) / 2) * Math.log(1 + (tQuantile * tQuantile) / nu);
     const quantileSe = Math.sqrt((0.9 * 0.1) / trials) / (Math.exp(logDensity) / scale);
-    expect(Math.abs(quantile(paths, 0.9) - (centre + tQuantile * scale))).toBeLessThan(4 * quantileSe);
-    expect(Math.abs(quantile(paths, 0.1) - (centre - tQuantile * scale))).toBeLessThan(4 * quantileSe);
+    expect(Math.abs(sortedQuantile(paths, 0.9) - (centre + tQuantile * scale))).toBeLessThan(4 * quantileSe);
+    expect(Math.abs(sortedQuantile(paths, 0.1) - (centre - tQuantile * scale))).toBeLessThan(4 * quantileSe);
   });
 
   it('carries the last deviation forward as AR(1), also across months without a step', () => {

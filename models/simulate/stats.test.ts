@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../random/prng.ts';
 import { PERCENTILES, summarize } from './stats.ts';
+import { sortedQuantile } from './test-support.ts';
 
 /** Type-7 percentiles from a full sort and two-pass moments: what summarize must equal. */
 function reference(values: Float64Array) {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  const percentile = (p: number) => {
-    const h = ((n - 1) * p) / 100;
-    const below = Math.floor(h);
-    const a = sorted[below]!;
-    const b = sorted[Math.min(below + 1, n - 1)]!;
-    return a + (h - below) * (b - a);
-  };
+  const n = values.length;
   const mean = values.reduce((sum, v) => sum + v, 0) / n;
   const sd = n > 1 ? Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1)) : 0;
-  return { mean, sd, ...Object.fromEntries(PERCENTILES.map((p) => [`p${p}`, percentile(p)])) };
+  return { mean, sd, ...Object.fromEntries(PERCENTILES.map((p) => [`p${p}`, sortedQuantile(values, p / 100)])) };
 }
 
 /** Equal to rounding: the two sides add in different orders (relative 1e-12). */

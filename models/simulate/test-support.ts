@@ -29,3 +29,11 @@ export function forecastOf(fields: Record<string, unknown>, options: Partial<For
 export function simulationOf(fields: Record<string, unknown>, options: Partial<ForecastOptions> = {}) {
   return simulate(scenarioOf(fields), { reference: bundledReference, ...options });
 }
+
+/** The type-7 quantile (p in [0, 1]) from a full sort: the reference the engine's selection is checked against. */
+export function sortedQuantile(values: ArrayLike<number>, p: number): number {
+  const sorted = Float64Array.from(values).sort();
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo]! + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!);
+}
