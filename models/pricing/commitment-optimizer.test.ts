@@ -3,9 +3,10 @@ import { inverseNormalCdf, normalCdf, normalPdf } from '../random/normal.ts';
 import type { ReferenceData } from '../simulate/reference-data.ts';
 import { series } from '../simulate/collect.ts';
 import { summarize } from '../simulate/stats.ts';
+import type { Stats } from '../simulate/result.ts';
 import { simulationOf } from '../simulate/test-support.ts';
 import { createCatalog } from './catalog/catalog.ts';
-import { mixOf, type CommitmentCurve } from './commitment-optimizer.ts';
+import { commitmentCurve, gpuDemandOf, layersOf, mixOf, optimizeExpectedCost, type CommitmentCurve } from './commitment-optimizer.ts';
 import type { CommitmentLayer } from './gpu-cost.ts';
 import { createReferenceData } from './reference.ts';
 import { analyzePricing, totalUnderMix, type PricingAnalysis } from './strategies.ts';
@@ -254,6 +255,49 @@ describe('commitment curve', () => {
     check(c1, (x) => [layer(c3.optimum, 1.9), layer(x, 2.6)]);
     expect(c3.points.length).toBeGreaterThanOrEqual(40);
     expect(c3.points.every((p, k) => k === 0 || p.gpuHoursPerMonth > c3.points[k - 1]!.gpuHoursPerMonth)).toBe(true);
+  });
+
+  // From 4,096 trials on, each level's P90 comes from the totals in a band around it, the band
+  // set by a pilot pass over one block of trials in sixteen; ties at the band's edges are counted,
+  // and a level whose P90 is not inside its band is priced again in full. Every way must give
+  // what pricing every trial gives.
+  const expectCurveMatchesPricing = (curve: CommitmentCurve, at: (x: number) => Stats) => {
+    for (const point of curve.points) {
+      const stats = at(point.gpuHoursPerMonth);
+      expect(point.expectedCost).toBeCloseTo(stats.mean, 4);
+      expect(point.p90Cost).toBeCloseTo(stats.p90, 4);
+    }
+  };
+
+  it('prices every point as gpuMonthCost does when the P90s come from bands (12,000 trials)', async () => {
+    const { pricing, plan, store } = await analyzed(fields, spotReference, 12_000);
+    const c1 = curveOf(pricing, 'H100', '1y');
+    const c3 = curveOf(pricing, 'H100', '3y');
+    const layer = (hours: number, rate: number): CommitmentLayer => ({ hours, rate, fromMonth: 0, toMonth: 35 });
+    expectCurveMatchesPricing(c1, (x) => summarize(totalUnderMix(plan, store, () => mixOf(4, 1.6, [layer(c3.optimum, 1.9), layer(x, 2.6)]))));
+  });
+
+  it('prices every point as gpuMonthCost does when the P90 sits in a tie (discrete demand)', async () => {
+    // Three demand levels, the top one 20 % of trials: at every level the P90 sits inside a tie
+    // of about 2,400 totals, far more than a band keeps: they are counted at its edge instead.
+    const discrete = { id: 'train', type: 'training', gpu: 'H100', gpuHoursPerRun: { dist: 'discrete', values: [1000, 2000, 4000], weights: [5, 3, 2] }, runsPerMonth: 1 };
+    const { pricing, plan, store } = await analyzed({ months: 12, workloads: [discrete] }, h100At4, 12_000);
+    const curve = curveOf(pricing, 'H100', '1y');
+    expect(new Set(curve.points.map((p) => p.p90Cost)).size).toBeGreaterThan(10);
+    expectCurveMatchesPricing(curve, (x) => summarize(totalUnderMix(plan, store, () => mixOf(4, null, [{ hours: x, rate: 2.4, fromMonth: 0, toMonth: 11 }]))));
+  });
+
+  it('gives the same curve when the bands are too narrow to hold the P90s and every level is priced again', async () => {
+    const { plan, store } = await analyzed({ months: 12, workloads: [training('month')] }, h100At4, 12_000);
+    const demand = gpuDemandOf(store, 'H100', false);
+    const problem = { demand, mix: mixOf(4, null, []), rates: { '1y': 2.4, '3y': null }, flexibleCost: null };
+    const choices = optimizeExpectedCost(problem);
+    const totals = totalUnderMix(plan, store, () => mixOf(4, null, layersOf(choices)));
+    const usual = commitmentCurve(problem, choices, '1y', totals, null)!;
+    // Bands two ranks of the pilot wide: most levels' P90s fall outside them.
+    const narrow = commitmentCurve(problem, choices, '1y', totals, null, 40, 0)!;
+    expect(narrow).toEqual(usual);
+    expectCurveMatchesPricing(usual, (x) => summarize(totalUnderMix(plan, store, () => mixOf(4, null, [{ hours: x, rate: 2.4, fromMonth: 0, toMonth: 11 }]))));
   });
 
   it('optimum is a local minimum of gpuMonthCost pricing with spot-eligible demand taking leftover commitment', async () => {

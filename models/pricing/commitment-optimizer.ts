@@ -22,7 +22,7 @@
  * are sized jointly (see optimizeExpectedCost); in reports the 3-year layer is the base and the
  * 1-year layer sits on top of it.
  */
-import { orderStatistics } from '../random/float-order.ts';
+import { orderStatistics, selectByQuickselect } from '../random/float-order.ts';
 import { series } from '../simulate/collect.ts';
 import type { SeriesStore } from '../simulate/series-store.ts';
 import { commitmentPayment, committedHours, gpuMonthCost, gpuMonthCostWith, type CommitmentLayer, type GpuMix } from './gpu-cost.ts';
@@ -549,42 +549,34 @@ export function optimizeExpectedCost(problem: CommitmentProblem): CommitmentChoi
 // ---------------------------------------------------------------------------------------------
 // Pricing many levels for every trial.
 
-interface LevelTotals {
-  /** Sorted levels (GPU-hours per month). */
+/** The levels one pass prices: a grid in [lo, hi] and a few extra levels, with what each level moves. */
+interface LevelGrid {
+  /** Sorted levels (GPU-hours per month): the grid's and the extra ones. */
   levels: Float64Array;
-  /**
-   * Per level, each trial's horizon total (money), level-major: index k·N + t. Scratch shared by
-   * every call (valid until the next one): a curve's rows are tens of megabytes, and fresh memory
-   * costs a page fault per 4 KB on first touch.
-   */
-  rows: Float64Array;
-  /** Per level, the sum of its row in trial order (the row's mean × N, added up as meanOf does). */
-  sums: Float64Array;
+  /** The grid's levels in grid order, and the row (index in `levels`) of each. */
+  gridLevels: number[];
+  gridRows: Int32Array;
+  /** Levels not on the grid (priced one by one). */
+  extraLevels: number[];
+  /** First grid level and grid step. */
+  lo: number;
+  step: number;
+  /** Per row: the change in commitment payments from the current level (money). */
+  payments: Float64Array;
+  /** Per month of the term: the hours other terms commit. */
+  offset: Float64Array;
+  /** The current level's grid index, or −1 when it is off the grid. */
+  currentOnGrid: number;
+  /** The current level and the months its term covers. */
+  current: number;
+  covered: number;
 }
 
-let rowsScratch = new Float64Array(0);
-
-/**
- * Each trial's horizon total at `count` evenly spaced levels of one term in [lo, hi] and at
- * `extras` (other terms held): `totals` (the per-trial totals at the term's current level) moved
- * by the change in commitment payments and hinge costs. The grid is priced in one pass: a hinge
- * w·max(b − x, 0) adds w·b − w·x to every level below b, so each trial accumulates intercept and
- * slope changes at the first level the hinge stops touching, then sums them up the grid.
- */
-function totalsAtLevels(
-  h: Hinges,
-  choices: readonly CommitmentChoice[],
-  term: Term,
-  grid: { lo: number; hi: number; count: number },
-  extras: readonly number[],
-  totals: Float64Array,
-): LevelTotals {
-  const N = h.trials;
+function levelGridOf(choices: readonly CommitmentChoice[], term: Term, grid: { lo: number; hi: number; count: number }, extras: readonly number[]): LevelGrid {
   const varied = choices.find((c) => c.term === term)!;
   const covered = varied.months;
   const offset = new Float64Array(covered);
   for (const other of choices) if (other !== varied) for (let m = 0; m < Math.min(covered, other.months); m++) offset[m] = offset[m]! + other.gpuHoursPerMonth;
-
   const G = grid.hi > grid.lo ? grid.count : 1;
   const lo = grid.lo;
   const step = G > 1 ? (grid.hi - lo) / (G - 1) : 1;
@@ -594,68 +586,144 @@ function totalsAtLevels(
   if (near >= 0 && near < G && Math.abs(lo + near * step - varied.gpuHoursPerMonth) < 1e-9 * step) gridLevels[near] = varied.gpuHoursPerMonth;
   const extraLevels = [...new Set([...extras, varied.gpuHoursPerMonth])].filter((x) => !gridLevels.includes(x));
   const levels = Float64Array.from([...gridLevels, ...extraLevels].sort((a, b) => a - b));
-  const rowOf = (x: number) => levels.indexOf(x);
-  if (rowsScratch.length < levels.length * N) rowsScratch = new Float64Array(levels.length * N);
-  const rows = rowsScratch.subarray(0, levels.length * N);
-  const sums = new Float64Array(levels.length);
-  const gridRows = Int32Array.from(gridLevels, rowOf);
-  const payments = Float64Array.from(levels, (x) => varied.rate * covered * (x - varied.gpuHoursPerMonth));
-  // The hinge cost at the current level, each trial's anchor: from the grid when it lies on it.
-  const currentOnGrid = gridLevels.indexOf(varied.gpuHoursPerMonth);
-  const anchor = new Float64Array(N);
-  if (currentOnGrid < 0) addHingeCostAt(h, covered, offset, varied.gpuHoursPerMonth, anchor);
+  return {
+    levels,
+    gridLevels,
+    gridRows: Int32Array.from(gridLevels, (x) => levels.indexOf(x)),
+    extraLevels,
+    lo,
+    step,
+    payments: Float64Array.from(levels, (x) => varied.rate * covered * (x - varied.gpuHoursPerMonth)),
+    offset,
+    currentOnGrid: gridLevels.indexOf(varied.gpuHoursPerMonth),
+    current: varied.gpuHoursPerMonth,
+    covered,
+  };
+}
 
-  const BLOCK = 256;
+/**
+ * Per grid level, how the totals of a pass fall about the level's band [low[k], high[k]]: counted
+ * below it, counted at either edge (ties at the P90 are common: whole GPUs, or every trial fully
+ * covered), or kept strictly inside it, up to the level's capacity (`inside[k]` counts them all,
+ * so more than the capacity says the band overflowed).
+ */
+interface Bands {
+  low: Float64Array;
+  high: Float64Array;
+  below: Float64Array;
+  atLow: Float64Array;
+  atHigh: Float64Array;
+  inside: Float64Array;
+  /** Level k keeps its values at [start[k], start[k] + min(inside[k], capacity[k])) of `values`. */
+  start: Float64Array;
+  capacity: Float64Array;
+  values: Float64Array;
+}
+
+function bandsOf(low: Float64Array, high: Float64Array, capacity: Float64Array): Bands {
+  const G = low.length;
+  const start = new Float64Array(G);
+  for (let k = 1; k < G; k++) start[k] = start[k - 1]! + capacity[k - 1]!;
+  const size = G ? start[G - 1]! + capacity[G - 1]! : 0;
+  return { low, high, below: new Float64Array(G), atLow: new Float64Array(G), atHigh: new Float64Array(G), inside: new Float64Array(G), start, capacity, values: new Float64Array(size) };
+}
+
+/** Bands that keep every total of the levels where `keep(k)`, and nothing of the others. */
+function keepingBands(G: number, capacity: number, keep: (k: number) => boolean = () => true): Bands {
+  const low = new Float64Array(G).fill(-Infinity);
+  const high = Float64Array.from({ length: G }, (_, k) => (keep(k) ? Infinity : -Infinity));
+  return bandsOf(low, high, Float64Array.from({ length: G }, (_, k) => (keep(k) ? capacity : 0)));
+}
+
+/** What a pass over the trials collects. */
+interface PassOutputs {
+  /** Per grid level, the sum of the totals in trial order (as meanOf adds them). */
+  sums: Float64Array;
+  bands: Bands;
+  /** Writes the totals at grid level `level` into `into` (which may be the pass's `totals`: each is read before it is written). */
+  capture: { level: number; into: Float64Array } | null;
+}
+
+/** Trials per block of a pass: a block's grid of intercepts and slopes stays in cache. */
+const BLOCK = 256;
+
+/**
+ * Each trial's horizon total at every grid level, handed to `outputs` as it is made, over the
+ * blocks of trials `blocks` lists (starts, BLOCK apart): `totals` (per trial, at the current
+ * level) moved by the change in commitment payments and hinge costs. A hinge w·max(b − x, 0) adds
+ * w·b − w·x to every level below b, so each trial accumulates intercept and slope changes at the
+ * first level the hinge stops touching, then sums them up the grid. No total is stored: a
+ * curve's totals are tens of megabytes, and the P90 needs only the few near it.
+ */
+function passOverGrid(h: Hinges, grid: LevelGrid, totals: Float64Array, anchor: Float64Array, blocks: Iterable<number>, outputs: PassOutputs): void {
+  const N = h.trials;
+  const G = grid.gridLevels.length;
+  const gridLevels = Float64Array.from(grid.gridLevels);
+  const payments = Float64Array.from(grid.gridRows, (row) => grid.payments[row]!);
+  const { currentOnGrid } = grid;
+  const { sums, bands, capture } = outputs;
   const intercept = new Float64Array(BLOCK * G);
   const slope = new Float64Array(BLOCK * G);
   const shifts = new Float64Array(BLOCK);
-  for (let t0 = 0; t0 < N; t0 += BLOCK) {
+  for (const t0 of blocks) {
     const width = Math.min(BLOCK, N - t0);
     intercept.fill(0);
     slope.fill(0);
-    accumulateBlock(h, offset, t0, width, { lo, step, count: G }, intercept, slope);
+    accumulateBlock(h, grid.offset, t0, width, { lo: grid.lo, step: grid.step, count: G }, intercept, slope);
     // Each trial's hinge cost at every level, written over its intercepts (read just before).
     for (let j = 0; j < width; j++) {
       const t = t0 + j;
-      let a = 0;
-      let b = 0;
-      for (let k = 0; k < G; k++) {
-        a += intercept[j * G + k]!;
-        b += slope[j * G + k]!;
-        intercept[j * G + k] = a - b * gridLevels[k]!;
-      }
+      hingeCostsOfTrial(intercept, slope, j * G, gridLevels);
       if (currentOnGrid >= 0) anchor[t] = intercept[j * G + currentOnGrid]!;
       shifts[j] = totals[t]! - anchor[t]!;
     }
-    // Then row by row: each row gets a contiguous run of the block's trials (writing trial by
-    // trial instead strides N values from level to level, a cache and TLB miss per value).
-    // The row sums go along, trial after trial as meanOf adds them.
-    for (let k = 0; k < G; k++) {
-      const row = gridRows[k]!;
-      const base = row * N + t0;
-      const payment = payments[row]!;
-      let sum = sums[row]!;
-      for (let j = 0; j < width; j++) {
-        const v = shifts[j]! + payment + intercept[j * G + k]!;
-        rows[base + j] = v;
-        sum += v;
+    // Then level by level, so that each level's payment, band edges and sum stay in registers.
+    for (let k = 0; k < G; k++) levelTotals(sums, bands, k, shifts, width, payments[k]!, intercept, G);
+    if (capture) for (let j = 0; j < width; j++) capture.into[t0 + j] = shifts[j]! + payments[capture.level]! + intercept[j * G + capture.level]!;
+  }
+}
+
+/** A trial's hinge cost at each grid level from its intercept and slope changes, written over its intercepts. */
+function hingeCostsOfTrial(intercept: Float64Array, slope: Float64Array, row: number, gridLevels: Float64Array): void {
+  let a = 0;
+  let b = 0;
+  for (let k = 0; k < gridLevels.length; k++) {
+    a += intercept[row + k]!;
+    b += slope[row + k]!;
+    intercept[row + k] = a - b * gridLevels[k]!;
+  }
+}
+
+/** A block's totals at grid level k: added to the level's sum in trial order, and placed about the level's band. */
+function levelTotals(sums: Float64Array, bands: Bands, k: number, shifts: Float64Array, width: number, payment: number, cost: Float64Array, G: number): void {
+  const { values } = bands;
+  const low = bands.low[k]!;
+  const high = bands.high[k]!;
+  const start = bands.start[k]!;
+  const capacity = bands.capacity[k]!;
+  let sum = sums[k]!;
+  let below = bands.below[k]!;
+  let atLow = bands.atLow[k]!;
+  let atHigh = bands.atHigh[k]!;
+  let inside = bands.inside[k]!;
+  for (let j = 0; j < width; j++) {
+    const v = shifts[j]! + payment + cost[j * G + k]!;
+    sum += v;
+    if (v < low) below++;
+    else if (v <= high) {
+      if (v === low) atLow++;
+      else if (v === high) atHigh++;
+      else {
+        if (inside < capacity) values[start + inside] = v;
+        inside++;
       }
-      sums[row] = sum;
     }
   }
-  for (const x of extraLevels) {
-    const row = rowOf(x);
-    if (x === varied.gpuHoursPerMonth) rows.set(totals, row * N);
-    else {
-      const cost = new Float64Array(N);
-      addHingeCostAt(h, covered, offset, x, cost);
-      for (let t = 0; t < N; t++) rows[row * N + t] = totals[t]! - anchor[t]! + payments[row]! + cost[t]!;
-    }
-    let sum = 0;
-    for (let t = 0; t < N; t++) sum += rows[row * N + t]!;
-    sums[row] = sum;
-  }
-  return { levels, rows, sums };
+  sums[k] = sum;
+  bands.below[k] = below;
+  bands.atLow[k] = atLow;
+  bands.atHigh[k] = atHigh;
+  bands.inside[k] = inside;
 }
 
 /**
@@ -711,53 +779,170 @@ function meanOf(values: Float64Array, from: number, to: number): number {
   return sum / (to - from);
 }
 
-/**
- * The P90 (type 7, as stats.ts) of each row of `rows` (level-major, N per row, rows in level
- * order), rows untouched. Between neighbouring levels no trial's total moves by more than δ, the
- * largest change, so neither do the two order statistics the P90 interpolates: the next row's
- * lie within δ of the previous ones, and only the few values in that band need sorting.
- */
-function p90sOfRows(rows: Float64Array, N: number, count: number): number[] {
-  const h = ((N - 1) * 90) / 100;
+/** The two order statistics type-7 interpolation takes the P90 of n values from, and its weight. */
+function p90Ranks(n: number): { lo: number; hi: number; h: number } {
+  const h = ((n - 1) * 90) / 100;
   const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, N - 1);
-  let [low, high] = orderStatistics(rows.subarray(0, N), [lo, hi]) as [number, number];
-  const out = [low + (h - lo) * (high - low)];
-  if (band.length < N) band = new Float64Array(N);
-  for (let k = 1; k < count; k++) {
-    const row = rows.subarray(k * N, (k + 1) * N);
-    const previous = rows.subarray((k - 1) * N, k * N);
-    let delta = 0;
-    for (let t = 0; t < N; t++) delta = Math.max(delta, Math.abs(row[t]! - previous[t]!));
-    const from = low - delta;
-    const to = high + delta;
-    // One pass: count the values below the band and gather the band's.
-    let below = 0;
-    let inBand = 0;
-    for (let t = 0; t < N; t++) {
-      const v = row[t]!;
-      if (v < from) below++;
-      else if (v <= to) band[inBand++] = v;
-    }
-    // The band holds ranks [below, below + inBand): the two needed fall there, unless rounding at
-    // its edges says otherwise, and then the whole row is sorted.
-    const inside = lo >= below && hi < below + inBand;
-    const sorted = inside ? band.subarray(0, inBand).sort() : row.slice().sort();
-    const offset = inside ? below : 0;
-    low = sorted[lo - offset]!;
-    high = sorted[hi - offset]!;
-    out.push(low + (h - lo) * (high - low));
-  }
-  return out;
+  return { lo, hi: Math.min(lo + 1, n - 1), h };
 }
 
-/** Scratch for p90sOfRows' bands (up to a row). */
-let band = new Float64Array(0);
+function interpolateP90(n: number, low: number, high: number): number {
+  const { lo, h } = p90Ranks(n);
+  return low + (h - lo) * (high - low);
+}
+
+/** From this many trials on, a pilot pass over every PILOT_STRIDE-th block sets each level's band. */
+const PILOT_FROM = 16 * BLOCK;
+const PILOT_STRIDE = 16;
+/** The band reaches this many standard errors of the pilot's P90 rank either side (a miss only costs a pass). */
+const BAND_Z = 6;
+
+function* blockStarts(N: number, stride = 1): Generator<number> {
+  for (let t0 = 0; t0 < N; t0 += stride * BLOCK) yield t0;
+}
+
+/**
+ * Each grid level's band from a pilot pass over a share of the trials: the pilot's totals
+ * between the ranks `bandZ` binomial standard errors either side of its P90 rank. Below
+ * PILOT_FROM trials every level's band keeps every total.
+ */
+function pilotBands(h: Hinges, grid: LevelGrid, totals: Float64Array, anchor: Float64Array, bandZ: number): Bands {
+  const N = h.trials;
+  const G = grid.gridLevels.length;
+  if (N < PILOT_FROM) return keepingBands(G, N);
+  const pilotTrials = [...blockStarts(N, PILOT_STRIDE)].reduce((sum, t0) => sum + Math.min(BLOCK, N - t0), 0);
+  const pilot = keepingBands(G, pilotTrials);
+  passOverGrid(h, grid, totals, anchor, blockStarts(N, PILOT_STRIDE), { sums: new Float64Array(G), bands: pilot, capture: null });
+  const centre = 0.9 * (pilotTrials - 1);
+  const half = bandZ * Math.sqrt(pilotTrials * 0.9 * 0.1) + 2;
+  const from = Math.max(0, Math.floor(centre - half));
+  const to = Math.min(pilotTrials - 1, Math.ceil(centre + half));
+  const low = new Float64Array(G);
+  const high = new Float64Array(G);
+  for (let k = 0; k < G; k++) {
+    const values = pilot.values.subarray(k * pilotTrials, (k + 1) * pilotTrials);
+    const [a, b] = selectByQuickselect(values, [from, to]) as [number, number];
+    low[k] = from === 0 ? -Infinity : a;
+    high[k] = to === pilotTrials - 1 ? Infinity : b;
+  }
+  // Room for the band's share of all trials, with a margin.
+  return bandsOf(low, high, new Float64Array(G).fill(Math.ceil((1.5 * (to - from + 1) * N) / pilotTrials) + 256));
+}
+
+/**
+ * Per grid level, the P90 of the totals from how they fell about its band, or NaN where an order
+ * statistic it needs is outside the band or among values the band had no room to keep.
+ */
+function p90sInBands(bands: Bands, N: number): number[] {
+  const { lo, hi } = p90Ranks(N);
+  return Array.from(bands.low, (low, k) => {
+    const below = bands.below[k]!;
+    const atLow = bands.atLow[k]!;
+    const inside = bands.inside[k]!;
+    if (lo < below || hi >= below + atLow + inside + bands.atHigh[k]!) return NaN;
+    // The two ranks among the values kept strictly inside the band (negative: at its low edge).
+    const ranks = [lo - below - atLow, hi - below - atLow];
+    const kept = ranks.filter((r) => r >= 0 && r < inside);
+    if (kept.length && inside > bands.capacity[k]!) return NaN;
+    const start = bands.start[k]!;
+    const found = kept.length ? selectByQuickselect(bands.values.subarray(start, start + inside), kept) : [];
+    const [a, b] = ranks.map((r) => (r < 0 ? low : r < inside ? found[kept.indexOf(r)]! : bands.high[k]!)) as [number, number];
+    return interpolateP90(N, a, b);
+  });
+}
+
+interface LevelTotals {
+  /** Sorted levels (GPU-hours per month). */
+  levels: Float64Array;
+  /** Per level, the sum of its totals in trial order (the mean × N, added up as meanOf does). */
+  sums: Float64Array;
+  /** Per level, the P90 of its totals (type 7, as stats.ts). */
+  p90s: Float64Array;
+  /** The levels' grid, and each trial's hinge cost at the current level, to price a level again (totalsAt). */
+  grid: LevelGrid;
+  anchor: Float64Array;
+}
+
+/**
+ * The mean (as a sum) and the P90 of each trial's horizon total at `count` evenly spaced levels
+ * of one term in [lo, hi] and at `extras` (other terms held), `totals` being the per-trial totals
+ * at the term's current level. One pass gives the sums and each level's band of totals around
+ * its P90 (set by a pilot pass), so no level's totals are kept; the levels whose P90 falls
+ * outside their band get one more pass, together.
+ */
+function totalsAtLevels(
+  h: Hinges,
+  choices: readonly CommitmentChoice[],
+  term: Term,
+  range: { lo: number; hi: number; count: number },
+  extras: readonly number[],
+  totals: Float64Array,
+  bandZ = BAND_Z,
+): LevelTotals {
+  const N = h.trials;
+  const grid = levelGridOf(choices, term, range, extras);
+  const { levels, gridRows, covered, offset } = grid;
+  const sums = new Float64Array(levels.length);
+  const p90s = new Float64Array(levels.length);
+  // The hinge cost at the current level, each trial's anchor: from the grid when it lies on it.
+  const anchor = new Float64Array(N);
+  if (grid.currentOnGrid < 0) addHingeCostAt(h, covered, offset, grid.current, anchor);
+
+  const G = gridRows.length;
+  const gridSums = new Float64Array(G);
+  const bands = pilotBands(h, grid, totals, anchor, bandZ);
+  passOverGrid(h, grid, totals, anchor, blockStarts(N), { sums: gridSums, bands, capture: null });
+  let gridP90s = p90sInBands(bands, N);
+  // Levels whose P90 the bands missed: one more pass keeps all of their totals.
+  const missed = gridP90s.map(Number.isNaN);
+  if (missed.includes(true)) {
+    const again = keepingBands(G, N, (k) => missed[k]!);
+    passOverGrid(h, grid, totals, anchor, blockStarts(N), { sums: new Float64Array(G), bands: again, capture: null });
+    const exact = p90sInBands(again, N);
+    gridP90s = gridP90s.map((p90, k) => (missed[k] ? exact[k]! : p90));
+  }
+  for (let k = 0; k < G; k++) {
+    sums[gridRows[k]!] = gridSums[k]!;
+    p90s[gridRows[k]!] = gridP90s[k]!;
+  }
+  for (const x of grid.extraLevels) {
+    const row = levels.indexOf(x);
+    let values = totals;
+    if (x !== grid.current) {
+      values = new Float64Array(N);
+      addHingeCostAt(h, covered, offset, x, values);
+      for (let t = 0; t < N; t++) values[t] = totals[t]! - anchor[t]! + grid.payments[row]! + values[t]!;
+    }
+    let sum = 0;
+    for (let t = 0; t < N; t++) sum += values[t]!;
+    sums[row] = sum;
+    p90s[row] = p90Of(values);
+  }
+  return { levels, sums, p90s, grid, anchor };
+}
+
+/** The P90 (type 7) of a sample, which is left untouched. */
+function p90Of(values: Float64Array): number {
+  const { lo, hi } = p90Ranks(values.length);
+  const [a, b] = orderStatistics(values, [lo, hi]) as [number, number];
+  return interpolateP90(values.length, a, b);
+}
+
+/**
+ * Each trial's total at one level of a totalsAtLevels result (a grid level by its grid index),
+ * written into `into` (which may be `totals`), exactly as the pass priced it.
+ */
+function totalsAt(at: LevelTotals, h: Hinges, totals: Float64Array, gridIndex: number, into: Float64Array): Float64Array {
+  const G = at.grid.gridLevels.length;
+  passOverGrid(h, at.grid, totals, at.anchor, blockStarts(h.trials), { sums: new Float64Array(G), bands: keepingBands(G, 0, () => false), capture: { level: gridIndex, into } });
+  return into;
+}
 
 /**
  * The commitment curve of one GPU type and term: the horizon total's mean and P90 (all spend,
  * `totals` being the per-trial totals at `choices`, other terms held) at `pointCount` levels from
  * 0 to the P99 of monthly demand over the term's months, plus the optimum and the configured level.
+ * `bandZ`: how wide each level's band around its P90 is (see pilotBands); any width gives the same curve.
  */
 export function commitmentCurve(
   problem: CommitmentProblem,
@@ -766,6 +951,7 @@ export function commitmentCurve(
   totals: Float64Array,
   configured: number | null,
   pointCount = 40,
+  bandZ = BAND_Z,
 ): CommitmentCurve | null {
   const varied = choices.find((c) => c.term === term);
   if (!varied) return null;
@@ -780,9 +966,8 @@ export function commitmentCurve(
     count = Math.floor(top / step + 1e-9) + 1;
     top = (count - 1) * step;
   }
-  const at = totalsAtLevels(h, choices, term, { lo: 0, hi: top, count }, configured !== null ? [configured] : [], totals);
-  const p90s = p90sOfRows(at.rows, N, at.levels.length);
-  const points = Array.from(at.levels, (x, k) => ({ gpuHoursPerMonth: x, expectedCost: at.sums[k]! / N, p90Cost: p90s[k]! }));
+  const at = totalsAtLevels(h, choices, term, { lo: 0, hi: top, count }, configured !== null ? [configured] : [], totals, bandZ);
+  const points = Array.from(at.levels, (x, k) => ({ gpuHoursPerMonth: x, expectedCost: at.sums[k]! / N, p90Cost: at.p90s[k]! }));
   return { gpu: problem.demand.gpu, term, points, optimum: varied.gpuHoursPerMonth, configured };
 }
 
@@ -795,10 +980,9 @@ export function commitmentCurve(
  * separable, so this is coordinate descent over (GPU type, term), base term first, starting from
  * the expected-cost optimum: each step a grid search over 0 … P99 of demand, refined once around
  * its best point. A step keeps the current level unless another is strictly better, so the P90
- * never rises; `rounds` sweeps (one by default: each sweep costs two passes per step).
+ * never rises; `rounds` sweeps (one by default: each step prices its grid twice).
  */
 export function refineForP90(problems: readonly CommitmentProblem[], choices: CommitmentChoice[][], totals: Float64Array, pointCount = 40, rounds = 1): void {
-  const N = totals.length;
   const steps = problems.flatMap((_, g) => TERMS.filter((term) => choices[g]!.some((c) => c.term === term)).map((term) => ({ g, term })));
   for (let round = 0; round < rounds; round++) {
     for (const { g, term } of steps) {
@@ -810,11 +994,12 @@ export function refineForP90(problems: readonly CommitmentProblem[], choices: Co
       for (let pass = 0; pass < 2; pass++) {
         const current = own[index]!.gpuHoursPerMonth;
         const at = totalsAtLevels(h, own, term, { lo, hi, count: pointCount }, [], totals);
-        const p90s = p90sOfRows(at.rows, N, at.levels.length);
         let best = at.levels.indexOf(current);
-        for (let k = 0; k < at.levels.length; k++) if (p90s[k]! < p90s[best]!) best = k;
+        for (let k = 0; k < at.levels.length; k++) if (at.p90s[k]! < at.p90s[best]!) best = k;
         own[index] = { ...own[index]!, gpuHoursPerMonth: at.levels[best]! };
-        totals.set(at.rows.subarray(best * N, (best + 1) * N));
+        // The totals at the chosen level, as the pass priced them (the current level off the grid is `totals` itself).
+        const gridIndex = at.grid.gridRows.indexOf(best);
+        if (gridIndex >= 0) totalsAt(at, h, totals, gridIndex, totals);
         lo = at.levels[Math.max(best - 1, 0)]!;
         hi = at.levels[Math.min(best + 1, at.levels.length - 1)]!;
       }
