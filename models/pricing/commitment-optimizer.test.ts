@@ -6,7 +6,7 @@ import { summarize } from '../simulate/stats.ts';
 import type { Stats } from '../simulate/result.ts';
 import { simulationOf } from '../simulate/test-support.ts';
 import { createCatalog } from './catalog/catalog.ts';
-import { commitmentCurve, gpuDemandOf, layersOf, mixOf, optimizeExpectedCost, type CommitmentCurve } from './commitment-optimizer.ts';
+import { commitmentCurve, gpuDemandOf, layersOf, mixOf, optimizeExpectedCost, type CommitmentCurve, type CommitmentCurvePoint } from './commitment-optimizer.ts';
 import type { CommitmentLayer } from './gpu-cost.ts';
 import { createReferenceData } from './reference.ts';
 import { analyzePricing, totalUnderMix, type PricingAnalysis } from './strategies.ts';
@@ -230,6 +230,15 @@ describe('commitment curve', () => {
     },
   };
 
+  /** Each point's mean and P90 against `at`, the Stats of pricing every trial at the point's level. */
+  const expectPointsMatchPricing = (points: readonly CommitmentCurvePoint[], at: (x: number) => Stats) => {
+    for (const point of points) {
+      const stats = at(point.gpuHoursPerMonth);
+      expect(point.expectedCost).toBeCloseTo(stats.mean, 4);
+      expect(point.p90Cost).toBeCloseTo(stats.p90, 4);
+    }
+  };
+
   it('has its minimum at the optimizer’s level, and every point matches gpuMonthCost pricing of that level', async () => {
     const { pricing, plan, store } = await analyzed(fields, spotReference, 1500);
     const optimal = strategy(pricing, 'optimal');
@@ -239,11 +248,8 @@ describe('commitment curve', () => {
       const atOptimum = curve.points.find((p) => p.gpuHoursPerMonth === curve.optimum)!;
       expect(atOptimum.expectedCost).toBeCloseTo(optimal.mean, 4);
       expect(atOptimum.p90Cost).toBeCloseTo(optimal.p90, 4);
-      for (const point of curve.points.filter((_, k) => k % 7 === 0 || _.gpuHoursPerMonth === curve.configured)) {
-        const stats = summarize(totalUnderMix(plan, store, () => mixOf(4, 1.6, layersAt(point.gpuHoursPerMonth))));
-        expect(point.expectedCost).toBeCloseTo(stats.mean, 4);
-        expect(point.p90Cost).toBeCloseTo(stats.p90, 4);
-      }
+      const sampled = curve.points.filter((_, k) => k % 7 === 0 || _.gpuHoursPerMonth === curve.configured);
+      expectPointsMatchPricing(sampled, (x) => summarize(totalUnderMix(plan, store, () => mixOf(4, 1.6, layersAt(x)))));
     };
     const c3 = curveOf(pricing, 'H100', '3y');
     const c1 = curveOf(pricing, 'H100', '1y');
@@ -261,20 +267,13 @@ describe('commitment curve', () => {
   // set by a pilot pass over one block of trials in sixteen; ties at the band's edges are counted,
   // and a level whose P90 is not inside its band is priced again in full. Every way must give
   // what pricing every trial gives.
-  const expectCurveMatchesPricing = (curve: CommitmentCurve, at: (x: number) => Stats) => {
-    for (const point of curve.points) {
-      const stats = at(point.gpuHoursPerMonth);
-      expect(point.expectedCost).toBeCloseTo(stats.mean, 4);
-      expect(point.p90Cost).toBeCloseTo(stats.p90, 4);
-    }
-  };
 
   it('prices every point as gpuMonthCost does when the P90s come from bands (12,000 trials)', async () => {
     const { pricing, plan, store } = await analyzed(fields, spotReference, 12_000);
     const c1 = curveOf(pricing, 'H100', '1y');
     const c3 = curveOf(pricing, 'H100', '3y');
     const layer = (hours: number, rate: number): CommitmentLayer => ({ hours, rate, fromMonth: 0, toMonth: 35 });
-    expectCurveMatchesPricing(c1, (x) => summarize(totalUnderMix(plan, store, () => mixOf(4, 1.6, [layer(c3.optimum, 1.9), layer(x, 2.6)]))));
+    expectPointsMatchPricing(c1.points, (x) => summarize(totalUnderMix(plan, store, () => mixOf(4, 1.6, [layer(c3.optimum, 1.9), layer(x, 2.6)]))));
   });
 
   it('prices every point as gpuMonthCost does when the P90 sits in a tie (discrete demand)', async () => {
@@ -284,7 +283,7 @@ describe('commitment curve', () => {
     const { pricing, plan, store } = await analyzed({ months: 12, workloads: [discrete] }, h100At4, 12_000);
     const curve = curveOf(pricing, 'H100', '1y');
     expect(new Set(curve.points.map((p) => p.p90Cost)).size).toBeGreaterThan(10);
-    expectCurveMatchesPricing(curve, (x) => summarize(totalUnderMix(plan, store, () => mixOf(4, null, [{ hours: x, rate: 2.4, fromMonth: 0, toMonth: 11 }]))));
+    expectPointsMatchPricing(curve.points, (x) => summarize(totalUnderMix(plan, store, () => mixOf(4, null, [{ hours: x, rate: 2.4, fromMonth: 0, toMonth: 11 }]))));
   });
 
   it('gives the same curve when the bands are too narrow to hold the P90s and every level is priced again', async () => {
@@ -297,7 +296,7 @@ describe('commitment curve', () => {
     // Bands two ranks of the pilot wide: most levels' P90s fall outside them.
     const narrow = commitmentCurve(problem, choices, '1y', totals, null, 40, 0)!;
     expect(narrow).toEqual(usual);
-    expectCurveMatchesPricing(usual, (x) => summarize(totalUnderMix(plan, store, () => mixOf(4, null, [{ hours: x, rate: 2.4, fromMonth: 0, toMonth: 11 }]))));
+    expectPointsMatchPricing(usual.points, (x) => summarize(totalUnderMix(plan, store, () => mixOf(4, null, [{ hours: x, rate: 2.4, fromMonth: 0, toMonth: 11 }]))));
   });
 
   it('optimum is a local minimum of gpuMonthCost pricing with spot-eligible demand taking leftover commitment', async () => {

@@ -22,9 +22,10 @@
  * are sized jointly (see optimizeExpectedCost); in reports the 3-year layer is the base and the
  * 1-year layer sits on top of it.
  */
-import { orderStatistics, selectByQuickselect } from '../random/float-order.ts';
+import { selectByQuickselect } from '../random/float-order.ts';
 import { series } from '../simulate/collect.ts';
 import type { SeriesStore } from '../simulate/series-store.ts';
+import { interpolateAt, percentilePosition, percentilesInPlace } from '../simulate/stats.ts';
 import { commitmentPayment, committedHours, gpuMonthCost, gpuMonthCostWith, type CommitmentLayer, type GpuMix } from './gpu-cost.ts';
 import { TERM_MONTHS } from './plan-mix.ts';
 
@@ -553,9 +554,10 @@ export function optimizeExpectedCost(problem: CommitmentProblem): CommitmentChoi
 interface LevelGrid {
   /** Sorted levels (GPU-hours per month): the grid's and the extra ones. */
   levels: Float64Array;
-  /** The grid's levels in grid order, and the row (index in `levels`) of each. */
-  gridLevels: number[];
+  /** The grid's levels in grid order, the row (index in `levels`) of each and its payment change. */
+  gridLevels: Float64Array;
   gridRows: Int32Array;
+  gridPayments: Float64Array;
   /** Levels not on the grid (priced one by one). */
   extraLevels: number[];
   /** First grid level and grid step. */
@@ -586,14 +588,17 @@ function levelGridOf(choices: readonly CommitmentChoice[], term: Term, grid: { l
   if (near >= 0 && near < G && Math.abs(lo + near * step - varied.gpuHoursPerMonth) < 1e-9 * step) gridLevels[near] = varied.gpuHoursPerMonth;
   const extraLevels = [...new Set([...extras, varied.gpuHoursPerMonth])].filter((x) => !gridLevels.includes(x));
   const levels = Float64Array.from([...gridLevels, ...extraLevels].sort((a, b) => a - b));
+  const payments = Float64Array.from(levels, (x) => varied.rate * covered * (x - varied.gpuHoursPerMonth));
+  const gridRows = Int32Array.from(gridLevels, (x) => levels.indexOf(x));
   return {
     levels,
-    gridLevels,
-    gridRows: Int32Array.from(gridLevels, (x) => levels.indexOf(x)),
+    gridLevels: Float64Array.from(gridLevels),
+    gridRows,
+    gridPayments: Float64Array.from(gridRows, (row) => payments[row]!),
     extraLevels,
     lo,
     step,
-    payments: Float64Array.from(levels, (x) => varied.rate * covered * (x - varied.gpuHoursPerMonth)),
+    payments,
     offset,
     currentOnGrid: gridLevels.indexOf(varied.gpuHoursPerMonth),
     current: varied.gpuHoursPerMonth,
@@ -658,9 +663,7 @@ const BLOCK = 256;
 function passOverGrid(h: Hinges, grid: LevelGrid, totals: Float64Array, anchor: Float64Array, blocks: Iterable<number>, outputs: PassOutputs): void {
   const N = h.trials;
   const G = grid.gridLevels.length;
-  const gridLevels = Float64Array.from(grid.gridLevels);
-  const payments = Float64Array.from(grid.gridRows, (row) => grid.payments[row]!);
-  const { currentOnGrid } = grid;
+  const { gridLevels, gridPayments: payments, currentOnGrid } = grid;
   const { sums, bands, capture } = outputs;
   const intercept = new Float64Array(BLOCK * G);
   const slope = new Float64Array(BLOCK * G);
@@ -779,18 +782,6 @@ function meanOf(values: Float64Array, from: number, to: number): number {
   return sum / (to - from);
 }
 
-/** The two order statistics type-7 interpolation takes the P90 of n values from, and its weight. */
-function p90Ranks(n: number): { lo: number; hi: number; h: number } {
-  const h = ((n - 1) * 90) / 100;
-  const lo = Math.floor(h);
-  return { lo, hi: Math.min(lo + 1, n - 1), h };
-}
-
-function interpolateP90(n: number, low: number, high: number): number {
-  const { lo, h } = p90Ranks(n);
-  return low + (h - lo) * (high - low);
-}
-
 /** From this many trials on, a pilot pass over every PILOT_STRIDE-th block sets each level's band. */
 const PILOT_FROM = 16 * BLOCK;
 const PILOT_STRIDE = 16;
@@ -834,7 +825,8 @@ function pilotBands(h: Hinges, grid: LevelGrid, totals: Float64Array, anchor: Fl
  * statistic it needs is outside the band or among values the band had no room to keep.
  */
 function p90sInBands(bands: Bands, N: number): number[] {
-  const { lo, hi } = p90Ranks(N);
+  const position = percentilePosition(N, 90);
+  const { below: lo, above: hi } = position;
   return Array.from(bands.low, (low, k) => {
     const below = bands.below[k]!;
     const atLow = bands.atLow[k]!;
@@ -847,7 +839,7 @@ function p90sInBands(bands: Bands, N: number): number[] {
     const start = bands.start[k]!;
     const found = kept.length ? selectByQuickselect(bands.values.subarray(start, start + inside), kept) : [];
     const [a, b] = ranks.map((r) => (r < 0 ? low : r < inside ? found[kept.indexOf(r)]! : bands.high[k]!)) as [number, number];
-    return interpolateP90(N, a, b);
+    return interpolateAt(position, a, b);
   });
 }
 
@@ -916,16 +908,9 @@ function totalsAtLevels(
     let sum = 0;
     for (let t = 0; t < N; t++) sum += values[t]!;
     sums[row] = sum;
-    p90s[row] = p90Of(values);
+    p90s[row] = percentilesInPlace(Float64Array.from(values), [90])[0]!;
   }
   return { levels, sums, p90s, grid, anchor };
-}
-
-/** The P90 (type 7) of a sample, which is left untouched. */
-function p90Of(values: Float64Array): number {
-  const { lo, hi } = p90Ranks(values.length);
-  const [a, b] = orderStatistics(values, [lo, hi]) as [number, number];
-  return interpolateP90(values.length, a, b);
 }
 
 /**

@@ -12,21 +12,34 @@ const ORDER_STATISTICS_FROM = 2048;
 
 export const PERCENTILES = [5, 10, 25, 50, 75, 90, 95] as const;
 
+/** Where a percentile (in %) of n values lies by type-7 interpolation: `weight` of the way from order statistic `below` to `above`. */
+export interface PercentilePosition {
+  below: number;
+  above: number;
+  weight: number;
+}
+
+export function percentilePosition(n: number, percentile: number): PercentilePosition {
+  const h = ((n - 1) * percentile) / 100;
+  const below = Math.floor(h);
+  return { below, above: Math.min(below + 1, n - 1), weight: h - below };
+}
+
+/** The percentile at `position` from its two order statistics. */
+export function interpolateAt(position: PercentilePosition, below: number, above: number): number {
+  return below + position.weight * (above - below);
+}
+
 /** The order statistics type-7 interpolation needs for these percentiles of n values. */
-function neededRanks(n: number, percentiles: readonly number[]): { positions: number[]; needed: number[] } {
-  const positions = percentiles.map((p) => ((n - 1) * p) / 100);
-  const needed = [...new Set(positions.flatMap((h) => [Math.floor(h), Math.min(Math.floor(h) + 1, n - 1)]))].sort((x, y) => x - y);
+function neededRanks(n: number, percentiles: readonly number[]): { positions: PercentilePosition[]; needed: number[] } {
+  const positions = percentiles.map((p) => percentilePosition(n, p));
+  const needed = [...new Set(positions.flatMap((q) => [q.below, q.above]))].sort((x, y) => x - y);
   return { positions, needed };
 }
 
-function interpolate(n: number, positions: readonly number[], needed: readonly number[], found: readonly number[]): number[] {
+function interpolate(positions: readonly PercentilePosition[], needed: readonly number[], found: readonly number[]): number[] {
   const at = new Map(needed.map((k, j) => [k, found[j]!]));
-  return positions.map((h) => {
-    const below = Math.floor(h);
-    const a = at.get(below)!;
-    const b = at.get(Math.min(below + 1, n - 1))!;
-    return a + (h - below) * (b - a);
-  });
+  return positions.map((q) => interpolateAt(q, at.get(q.below)!, at.get(q.above)!));
 }
 
 /** Percentiles (in %) of `values` by type-7 interpolation; `values` may be reordered (small samples are). */
@@ -35,7 +48,7 @@ export function percentilesInPlace(values: Float64Array, percentiles: readonly n
   if (n === 0) return percentiles.map(() => NaN);
   const { positions, needed } = neededRanks(n, percentiles);
   const found = n < ORDER_STATISTICS_FROM ? selectByQuickselect(values, needed) : orderStatistics(values, needed);
-  return interpolate(n, positions, needed, found);
+  return interpolate(positions, needed, found);
 }
 
 /** Mean and sample standard deviation (two-pass: the mean, then squared deviations from it). */
@@ -44,7 +57,7 @@ export function meanAndSd(values: Float64Array): { mean: number; sd: number } {
   return { mean: values.length ? mean : 0, sd };
 }
 
-const summaryRanks = new Map<number, { positions: number[]; needed: number[] }>();
+const summaryRanks = new Map<number, { positions: PercentilePosition[]; needed: number[] }>();
 
 /** Full summary statistics of a sample (the input is left untouched). */
 export function summarize(values: Float64Array): Stats {
@@ -63,7 +76,7 @@ export function summarize(values: Float64Array): Stats {
   }
   // One pass for the mean and the histogram, one for the deviations and the gathering.
   const { mean, sd, values: found } = momentsAndOrderStatistics(values, ranks.needed);
-  const [p5, p10, p25, p50, p75, p90, p95] = interpolate(n, ranks.positions, ranks.needed, found) as [number, number, number, number, number, number, number];
+  const [p5, p10, p25, p50, p75, p90, p95] = interpolate(ranks.positions, ranks.needed, found) as [number, number, number, number, number, number, number];
   return { mean, sd, p5, p10, p25, p50, p75, p90, p95 };
 }
 
