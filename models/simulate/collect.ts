@@ -136,19 +136,6 @@ function horizonSumInto(values: Float64Array, n: number, M: number, out: Float64
   }
 }
 
-/**
- * The month mean of a value drawn once per trial (the same in every month), added up month by
- * month exactly as for any other driver, but from registers instead of n·M reads.
- */
-function drawnOnceMean(values: Float64Array, n: number, M: number, out: Float64Array): void {
-  for (let t = 0; t < n; t++) {
-    const x = values[t]!;
-    let sum = 0;
-    for (let m = 0; m < M; m++) sum += x;
-    out[t] = sum / M;
-  }
-}
-
 /** monthly += values over n·M, and each trial's horizon sum of values into `out` (horizonSumInto), in one pass. */
 function addIntoWithHorizonSum(monthly: Float64Array, values: Float64Array, n: number, M: number, out: Float64Array): void {
   out.fill(0, 0, n);
@@ -279,14 +266,18 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
   horizonSumInto(monthly, n, M, scratch.perTrial);
   sink.trial(series.total, scratch.perTrial, n);
 
-  // Per-trial mean over the months of each reported uncertain driver.
+  // Per-trial mean over the months of each reported uncertain driver. A driver drawn once per
+  // trial holds the same value in every month, so that value is its mean (as a sum of M equal
+  // terms divided by M would only round towards).
   const mean = scratch.perTrial;
   for (const node of plan.nodes) {
     if (!(node.reported && node.uncertain)) continue;
     const driver = values[node.slot]!;
-    if (node.node.kind === 'uncertain' && node.node.per === 'trial') drawnOnceMean(driver, n, M, mean);
-    else monthMean(driver, n, M, mean);
-    sink.trial(series.driver(node.name), mean, n);
+    if (node.node.kind === 'uncertain' && node.node.per === 'trial') sink.trial(series.driver(node.name), driver, n);
+    else {
+      monthMean(driver, n, M, mean);
+      sink.trial(series.driver(node.name), mean, n);
+    }
   }
   if (plan.valueSlot !== null) sink.trialMonth(series.value, values[plan.valueSlot]!, n);
   for (const unit of plan.units) sink.trialMonth(series.unit(unit.name), values[unit.slot]!, n);

@@ -112,6 +112,17 @@ describe('engine known answers', () => {
     const N = 1000;
     expect(perTrial[5 * N + 3]).toBe(perTrial[3]);
     expect(perMonth[5 * N + 3]).not.toBe(perMonth[3]);
+    // What sensitivity and the driver distributions read: a per-trial driver's own draw (the same
+    // in every month, so its month mean, to the last bit), a per-month driver's mean over the months.
+    const tMean = simulation.store.trial(series.driver('t'))!;
+    const mMean = simulation.store.trial(series.driver('m'))!;
+    const M = simulation.prepared.plan.months;
+    for (const trial of [0, 3, 999]) {
+      expect(tMean[trial]).toBe(perTrial[trial]);
+      let sum = 0;
+      for (let month = 0; month < M; month++) sum += perMonth[month * N + trial]!;
+      expect(mMean[trial]).toBeCloseTo(sum / M, 12);
+    }
   });
 
   it('min/max clamp samples', async () => {
