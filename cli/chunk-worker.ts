@@ -1,6 +1,7 @@
 /**
- * A worker thread of the CLI's pool. For each job it compiles the plan once from the formulas the
- * main thread parsed (so the worker never loads the parser's library), runs a warm-up chunk of a
+ * A worker thread of the CLI's pool. For each job it compiles the plans once from the formulas
+ * the main thread parsed and the scenarios it validated (so the worker loads neither the parser's
+ * nor the schema's library, test/unit/cli/worker-bundle.test.ts), runs a warm-up chunk of a
  * few trials on memory of its own and opens the run's stores, which live in shared memory; then
  * it runs the chunks it is sent, each written straight into the stores, and afterwards the
  * summary sections it is sent, each computed from the same stores.

@@ -1,6 +1,7 @@
 /**
  * The engine's view of the price catalog (ReferenceData), built from the bundled catalog or
- * from one merged with a user's price file.
+ * from one merged with a user's price file (user-prices.ts). It loads no schema library, so a
+ * worker thread gets the same reference as the main thread without one.
  */
 import type { ReferenceData } from '../simulate/reference-data.ts';
 import {
@@ -11,13 +12,9 @@ import {
   getRegion,
   getStoragePrice,
   gpuSpecs,
-  instances,
   llmModels,
-  createCatalog,
-  type InstancePrice,
   type PriceCatalog,
-} from './catalog/catalog.ts';
-import { mergeCatalog } from './user-prices.ts';
+} from './catalog/bundled-catalog.ts';
 
 /** ReferenceData over a price catalog (the bundled one by default). */
 export function createReferenceData(catalog: PriceCatalog = bundledCatalog): ReferenceData {
@@ -68,12 +65,3 @@ export function createReferenceData(catalog: PriceCatalog = bundledCatalog): Ref
 
 /** The bundled catalog as ReferenceData. */
 export const bundledReference: ReferenceData = createReferenceData();
-
-/**
- * ReferenceData over the bundled catalog with a user's price rows applied (mergeCatalog: a row
- * with a catalog row's provider/region/instance type replaces it, others are added); the
- * bundled reference itself when there are none.
- */
-export function referenceWithUserPrices(rows: readonly InstancePrice[] | undefined): ReferenceData {
-  return rows?.length ? createReferenceData(createCatalog(mergeCatalog(instances, rows))) : bundledReference;
-}

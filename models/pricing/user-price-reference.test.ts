@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forecastOf } from '../simulate/test-support.ts';
-import { bundledReference, referenceWithUserPrices } from './reference.ts';
-import { parseUserPriceCsv } from './user-prices.ts';
+import { bundledReference } from './reference.ts';
+import { parseUserPriceCsv, referenceWithUserPrices } from './user-prices.ts';
 
 const csv = [
   'provider,region,instanceType,gpu,gpuCount,onDemandPerHour,spotPerHour,committed1yPerHour,committed3yPerHour,source,asOf',

@@ -3,9 +3,11 @@
  * editing code: negotiated rates, a provider we do not ship, a fresher quote. The file is text
  * until every cell is checked; problems come back as data naming the row, the column and why.
  */
-import { gpuSpecs } from './catalog/catalog.ts';
+import { createCatalog, gpuSpecs, instances } from './catalog/bundled-catalog.ts';
 import { isIsoDate, instancePriceOrderIssues, providerIdPattern } from './catalog/catalog-schema.ts';
 import { instanceKey, toCatalogRow, type CatalogRow, type InstancePrice } from './catalog/instance-catalog.ts';
+import { bundledReference, createReferenceData } from './reference.ts';
+import type { ReferenceData } from '../simulate/reference-data.ts';
 
 /** The documented columns, in the order the template writes them. */
 export const USER_PRICE_COLUMNS = [
@@ -273,4 +275,13 @@ export function mergeCatalog(base: readonly InstancePrice[], userRows: readonly 
   const merged = base.map((row) => userByKey.get(instanceKey(row)) ?? row);
   const added = userRows.filter((row) => !baseKeys.has(instanceKey(row)));
   return [...merged, ...added].map(toCatalogRow);
+}
+
+/**
+ * ReferenceData over the bundled catalog with a user's price rows applied (mergeCatalog: a row
+ * with a catalog row's provider/region/instance type replaces it, others are added); the
+ * bundled reference itself when there are none.
+ */
+export function referenceWithUserPrices(rows: readonly InstancePrice[] | undefined): ReferenceData {
+  return rows?.length ? createReferenceData(createCatalog(mergeCatalog(instances, rows))) : bundledReference;
 }

@@ -7,16 +7,11 @@ import { formatPath, type ScenarioIssue } from '../scenario/issues.ts';
 import { setAtPointer } from '../scenario/json-pointer.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateDocument } from '../scenario/validate.ts';
+import { compileVariant, type Prepared, type PreparedForecast } from './compile-forecast.ts';
 import { compileScenario, type FormulaParser } from './plan.ts';
-import type { SimulationPlan } from './plan-types.ts';
 import type { ReferenceData } from './reference-data.ts';
 
-export interface PreparedForecast {
-  plan: SimulationPlan;
-  variants: { name: string; plan: SimulationPlan }[];
-}
-
-export type Prepared = { ok: true; prepared: PreparedForecast } | { ok: false; issues: ScenarioIssue[] };
+export type { Prepared, PreparedForecast } from './compile-forecast.ts';
 
 /** The scenario with one variant's overrides applied (variants themselves removed). */
 export function applyVariant(scenario: Scenario, variantIndex: number): { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] } {
@@ -42,7 +37,7 @@ export function applyVariant(scenario: Scenario, variantIndex: number): { ok: tr
   return { ok: true, scenario: validated.scenario };
 }
 
-/** Compiles the baseline and its variants, reporting every issue of every one. */
+/** Applies and validates every variant, then compiles the baseline and the variants, reporting every issue of every one. */
 export function prepareForecast(scenario: Scenario, reference: ReferenceData, parse: FormulaParser): Prepared {
   const base = compileScenario(scenario, reference, parse);
   const issues: ScenarioIssue[] = base.ok ? [] : [...base.issues];
@@ -56,16 +51,9 @@ export function prepareForecast(scenario: Scenario, reference: ReferenceData, pa
       issues.push(...applied.issues);
       return;
     }
-    const compiled = compileScenario(applied.scenario, reference, parse);
-    if (!compiled.ok) {
-      issues.push(...compiled.issues.map((issue) => ({ ...issue, path: `variants[${index}] "${variant.name}" → ${issue.path}`, pathKeys: ['variants', index, 'set'] })));
-      return;
-    }
-    if (base.ok && compiled.plan.months !== base.plan.months) {
-      issues.push({ path: formatPath(['variants', index, 'set']), pathKeys: ['variants', index, 'set'], message: `variant "${variant.name}" changes the horizon; variants are compared month by month`, fix: 'keep `months` and `start` as in the baseline', severity: 'error' });
-      return;
-    }
-    variants.push({ name: variant.name, plan: compiled.plan });
+    const compiled = compileVariant({ name: variant.name, index, scenario: applied.scenario }, base, reference, parse);
+    if (compiled.ok) variants.push(compiled.variant);
+    else issues.push(...compiled.issues);
   });
   if (!base.ok || issues.length) return { ok: false, issues };
   return { ok: true, prepared: { plan: base.plan, variants } };
@@ -75,9 +63,4 @@ export function prepareForecast(scenario: Scenario, reference: ReferenceData, pa
 export function recordingParser(parse: FormulaParser): { parse: FormulaParser; parsed: Record<string, ReturnType<FormulaParser>> } {
   const parsed: Record<string, ReturnType<FormulaParser>> = {};
   return { parsed, parse: (text) => (parsed[text] ??= parse(text)) };
-}
-
-/** A parser over trees parsed elsewhere (in a worker: by the main thread). */
-export function parsedFormulaLookup(parsed: Readonly<Record<string, ReturnType<FormulaParser>>>): FormulaParser {
-  return (text) => parsed[text] ?? { message: `formula "${text}" was not parsed before the run` };
 }

@@ -7,7 +7,7 @@ import { parseFormula } from '../formula/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { chunkCount } from './chunk.ts';
 import { seriesLayout } from './collect.ts';
-import { prepareJob, type ChunkJob } from './job.ts';
+import { jobOf, prepareJob, type ChunkJob } from './job.ts';
 import { prepareForecast, recordingParser, type PreparedForecast } from './prepare.ts';
 import type { ReferenceData } from './reference-data.ts';
 import type { ForecastResult } from './result.ts';
@@ -98,7 +98,7 @@ export async function simulate(scenario: Scenario, options: ForecastOptions): Pr
     done += trials;
     options.onProgress?.(done, settings.trials);
   };
-  if (executor) await executor.run({ scenario, settings, formulas: recorder.parsed }, chunks, stores, onChunk, options.signal);
+  if (executor) await executor.run(jobOf(scenario, prepared.prepared, settings, recorder.parsed), chunks, stores, onChunk, options.signal);
   // Without an executor the plan compiled above runs here: no second compile.
   else await runLocally(prepared.prepared, settings, chunks, stores, onChunk, options.signal);
   if (options.signal?.aborted) throw new RunCancelled();

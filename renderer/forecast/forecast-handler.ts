@@ -5,7 +5,7 @@
  * handled one at a time, in order. Free of worker globals, so tests run the real thing in-process.
  */
 import { buildWorkbook } from '../../models/io/workbook.ts';
-import { referenceWithUserPrices } from '../../models/pricing/reference.ts';
+import { referenceWithUserPrices } from '../../models/pricing/user-prices.ts';
 import { runForecast } from '../../models/simulate/run.ts';
 import { fitAndProject, importData } from './data-import.ts';
 import { PROGRESS_INTERVAL_MS, type ProgressPhase, type WorkerRequest, type WorkerResponse } from './protocol.ts';
