@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../models/scenario/schema-library.ts';
 import type { AutosaveEntry } from '../renderer/platform/platform.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { createSerialQueue } from './serial-queue.ts';

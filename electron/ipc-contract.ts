@@ -4,7 +4,7 @@
  * (preload.ts) and the handlers (ipc-handlers.ts) are both typed from this one map, so a channel
  * cannot be renamed or reshaped on one side only.
  */
-import { z } from 'zod';
+import { z } from '../models/scenario/schema-library.ts';
 import { MAX_SCENARIO_BYTES } from '../renderer/platform/file-kinds.ts';
 import type { AutosaveEntry, MenuCommand, OpenedFile, RecentFile, SavedFile } from '../renderer/platform/platform.ts';
 import { autosaveEntrySchema } from './autosave-store.ts';

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { z } from 'zod';
+import type { z } from '../models/scenario/schema-library.ts';
 import {
   DATA_FILE_FILTER,
   DEFAULT_SCENARIO_EXTENSION,

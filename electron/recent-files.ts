@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../models/scenario/schema-library.ts';
 import type { RecentFile } from '../renderer/platform/platform.ts';
 import { pushRecent, sortRecent } from '../renderer/platform/recent-list.ts';
 import { writeFileAtomic } from './atomic-write.ts';

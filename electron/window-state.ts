@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../models/scenario/schema-library.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 
 /** A rectangle in screen pixels (DIPs), as Electron reports them. */

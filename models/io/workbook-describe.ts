@@ -4,7 +4,7 @@
  * Field meanings come from the scenario schema's own descriptions, so they cannot drift.
  * Everything returned here is plain text; the sheet writes it as text cells.
  */
-import type { z } from 'zod';
+import type { z } from '../scenario/schema-library.ts';
 import {
   experimentStageSchema,
   llmPriceSchema,

@@ -2,7 +2,7 @@
  * The field tables of docs/scenario-format.md, generated from the zod schema so the docs
  * cannot drift from the format (a test compares them with the committed file).
  */
-import { z } from 'zod';
+import { z } from './schema-library.ts';
 import { defOf, descriptionOf } from './schema-def.ts';
 import { scenarioSchema } from './schema.ts';
 

@@ -2,7 +2,7 @@
  * scenarios/scenario.schema.json, derived from the zod schema (editors use it for completion
  * and checking). Objects accept `x-` keys, as the loader does.
  */
-import { z } from 'zod';
+import { z } from './schema-library.ts';
 import { scenarioSchema } from './schema.ts';
 
 type JsonObject = { [key: string]: unknown };

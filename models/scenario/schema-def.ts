@@ -3,7 +3,7 @@
  * options and inner types) and the description a field was given. Used wherever the format
  * is derived from the schema — the docs tables, "did you mean" names, the app's field labels.
  */
-import type { z } from 'zod';
+import type { z } from './schema-library.ts';
 
 export interface SchemaDef {
   type: string;

@@ -1,5 +1,5 @@
 /** Every field name the scenario schema knows, for "did you mean" suggestions. */
-import type { z } from 'zod';
+import type { z } from './schema-library.ts';
 import { defOf } from './schema-def.ts';
 import { scenarioSchema } from './schema.ts';
 

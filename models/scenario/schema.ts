@@ -6,7 +6,7 @@
  * Keys starting with `x-` are allowed anywhere and ignored: `stripExtensions` removes them
  * before validation, and the raw document (which keeps them) is what gets saved.
  */
-import { z } from 'zod';
+import { z } from './schema-library.ts';
 
 export const FORMAT = 'costcast/scenario';
 export const CURRENT_VERSION = 1;

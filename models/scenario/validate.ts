@@ -3,7 +3,7 @@
  * in words a planner can act on. Structural checks come from the zod schema; checks that
  * need the whole scenario (formulas, names, cycles, references) come from `checkScenario`.
  */
-import type { z } from 'zod';
+import type { z } from './schema-library.ts';
 import { migrateScenario } from './migrate.ts';
 import { closestName, formatPath, type ScenarioIssue } from './issues.ts';
 import { locateJsonPath, parseJsonText } from './json-text.ts';

@@ -3,7 +3,7 @@
  * The JSON files are data: every one is `unknown` until these schemas accept it, and a broken
  * file fails loudly with the file, the row and the field, never with a silent NaN later on.
  */
-import { z } from 'zod';
+import { z } from '../../scenario/schema-library.ts';
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 

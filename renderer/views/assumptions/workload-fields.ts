@@ -3,7 +3,7 @@
  * names, meanings with units, which are optional and their defaults), plus a starting point
  * for each type when a workload is added.
  */
-import type { z } from 'zod';
+import type { z } from '../../../models/scenario/schema-library.ts';
 import { defOf, descriptionOf } from '../../../models/scenario/schema-def.ts';
 import { llmPriceSchema, experimentStageSchema, workloadSchema, type WorkloadType } from '../../../models/scenario/schema.ts';
 
