@@ -642,9 +642,8 @@ function keepingBands(G: number, capacity: number, keep: (k: number) => boolean 
 
 /** What a pass over the trials collects. */
 interface PassOutputs {
-  /** Per grid level, the sum of the totals in trial order (as meanOf adds them). */
-  sums: Float64Array;
-  bands: Bands;
+  /** Per grid level, the sum of the totals in trial order (as meanOf adds them) and where they fall about the level's band; null to skip both. */
+  levels: { sums: Float64Array; bands: Bands } | null;
   /** Writes the totals at grid level `level` into `into` (which may be the pass's `totals`: each is read before it is written). */
   capture: { level: number; into: Float64Array } | null;
 }
@@ -664,7 +663,7 @@ function passOverGrid(h: Hinges, grid: LevelGrid, totals: Float64Array, anchor: 
   const N = h.trials;
   const G = grid.gridLevels.length;
   const { gridLevels, gridPayments: payments, currentOnGrid } = grid;
-  const { sums, bands, capture } = outputs;
+  const { levels, capture } = outputs;
   const intercept = new Float64Array(BLOCK * G);
   const slope = new Float64Array(BLOCK * G);
   const shifts = new Float64Array(BLOCK);
@@ -681,7 +680,7 @@ function passOverGrid(h: Hinges, grid: LevelGrid, totals: Float64Array, anchor: 
       shifts[j] = totals[t]! - anchor[t]!;
     }
     // Then level by level, so that each level's payment, band edges and sum stay in registers.
-    for (let k = 0; k < G; k++) levelTotals(sums, bands, k, shifts, width, payments[k]!, intercept, G);
+    if (levels) for (let k = 0; k < G; k++) levelTotals(levels.sums, levels.bands, k, shifts, width, payments[k]!, intercept, G);
     if (capture) for (let j = 0; j < width; j++) capture.into[t0 + j] = shifts[j]! + payments[capture.level]! + intercept[j * G + capture.level]!;
   }
 }
@@ -803,7 +802,7 @@ function pilotBands(h: Hinges, grid: LevelGrid, totals: Float64Array, anchor: Fl
   if (N < PILOT_FROM) return keepingBands(G, N);
   const pilotTrials = [...blockStarts(N, PILOT_STRIDE)].reduce((sum, t0) => sum + Math.min(BLOCK, N - t0), 0);
   const pilot = keepingBands(G, pilotTrials);
-  passOverGrid(h, grid, totals, anchor, blockStarts(N, PILOT_STRIDE), { sums: new Float64Array(G), bands: pilot, capture: null });
+  passOverGrid(h, grid, totals, anchor, blockStarts(N, PILOT_STRIDE), { levels: { sums: new Float64Array(G), bands: pilot }, capture: null });
   const centre = 0.9 * (pilotTrials - 1);
   const half = bandZ * Math.sqrt(pilotTrials * 0.9 * 0.1) + 2;
   const from = Math.max(0, Math.floor(centre - half));
@@ -883,13 +882,13 @@ function totalsAtLevels(
   const G = gridRows.length;
   const gridSums = new Float64Array(G);
   const bands = pilotBands(h, grid, totals, anchor, bandZ);
-  passOverGrid(h, grid, totals, anchor, blockStarts(N), { sums: gridSums, bands, capture: null });
+  passOverGrid(h, grid, totals, anchor, blockStarts(N), { levels: { sums: gridSums, bands }, capture: null });
   let gridP90s = p90sInBands(bands, N);
   // Levels whose P90 the bands missed: one more pass keeps all of their totals.
   const missed = gridP90s.map(Number.isNaN);
   if (missed.includes(true)) {
     const again = keepingBands(G, N, (k) => missed[k]!);
-    passOverGrid(h, grid, totals, anchor, blockStarts(N), { sums: new Float64Array(G), bands: again, capture: null });
+    passOverGrid(h, grid, totals, anchor, blockStarts(N), { levels: { sums: new Float64Array(G), bands: again }, capture: null });
     const exact = p90sInBands(again, N);
     gridP90s = gridP90s.map((p90, k) => (missed[k] ? exact[k]! : p90));
   }
@@ -908,7 +907,8 @@ function totalsAtLevels(
     let sum = 0;
     for (let t = 0; t < N; t++) sum += values[t]!;
     sums[row] = sum;
-    p90s[row] = percentilesInPlace(Float64Array.from(values), [90])[0]!;
+    // percentilesInPlace may reorder: `totals` itself is copied first, a level's own array is not.
+    p90s[row] = percentilesInPlace(values === totals ? Float64Array.from(values) : values, [90])[0]!;
   }
   return { levels, sums, p90s, grid, anchor };
 }
@@ -918,8 +918,7 @@ function totalsAtLevels(
  * written into `into` (which may be `totals`), exactly as the pass priced it.
  */
 function totalsAt(at: LevelTotals, h: Hinges, totals: Float64Array, gridIndex: number, into: Float64Array): Float64Array {
-  const G = at.grid.gridLevels.length;
-  passOverGrid(h, at.grid, totals, at.anchor, blockStarts(h.trials), { sums: new Float64Array(G), bands: keepingBands(G, 0, () => false), capture: { level: gridIndex, into } });
+  passOverGrid(h, at.grid, totals, at.anchor, blockStarts(h.trials), { levels: null, capture: { level: gridIndex, into } });
   return into;
 }
 

@@ -19,6 +19,7 @@ export interface PercentilePosition {
   weight: number;
 }
 
+/** The position of the `percentile` (in %) of n values. */
 export function percentilePosition(n: number, percentile: number): PercentilePosition {
   const h = ((n - 1) * percentile) / 100;
   const below = Math.floor(h);
