@@ -21,6 +21,10 @@ function samples(n: number, seed: number): Record<string, Float64Array> {
     constant: make(() => 4000),
     heavyTail: make((u) => 1 / (u * u)),
     tiny: make((u) => (u - 0.5) * 1e-310),
+    // Zeros among positive values (idle trials) are left out of the histogram's sampled range…
+    idle: make((u) => (u < 0.05 ? 0 : Math.exp(4 * u))),
+    // …so a sample whose every sampled value (every 16th) is a zero has no range of its own.
+    zerosWhereSampled: make((u, i) => (i % 16 === 0 ? (i % 32 ? -0 : 0) : 1 + u)),
   };
 }
 

@@ -224,17 +224,23 @@ interface BinGrid {
 }
 
 /*
- * The smallest and the largest key among every RANGE_STRIDE-th value (high words only). Two
- * loops that return a number, not one returning an object: V8 compiles such a loop while it
- * runs, and code compiled inside the loop would be thrown away at the object made after it,
- * call after call.
+ * The smallest and the largest key among every RANGE_STRIDE-th value (high words only), zeros
+ * left out. Keys are linear in the exponent, so a zero among positive values (a workload idle in
+ * some trials) would stretch the range down over every exponent below the data's and leave the
+ * data a few dozen bins; the zeros fall into the bin below the range instead. Two loops that
+ * return a number, not one returning an object: V8 compiles such a loop while it runs, and code
+ * compiled inside the loop would be thrown away at the object made after it, call after call.
  */
+
+/** Keys of +0 and −0 (with the denormals that share their high words). */
+const ZERO_KEY = 0;
+const NEGATIVE_ZERO_KEY = -1;
 
 function sampledKeyMin(words: Int32Array, n: number): number {
   let min = 2147483647;
   for (let i = HI; i < 2 * n; i += 2 * RANGE_STRIDE) {
     const key = signedKey(words[i]!);
-    if (key < min) min = key;
+    if (key < min && key !== ZERO_KEY && key !== NEGATIVE_ZERO_KEY) min = key;
   }
   return min;
 }
@@ -243,7 +249,7 @@ function sampledKeyMax(words: Int32Array, n: number): number {
   let max = -2147483648;
   for (let i = HI; i < 2 * n; i += 2 * RANGE_STRIDE) {
     const key = signedKey(words[i]!);
-    if (key > max) max = key;
+    if (key > max && key !== ZERO_KEY && key !== NEGATIVE_ZERO_KEY) max = key;
   }
   return max;
 }
@@ -323,8 +329,10 @@ function gatherMarkedAndSd(x: Float64Array, words: Int32Array, n: number, grid: 
 
 /** The bin grid of x's keys (from a strided sample), with the histogram cleared for it. */
 function binGridOf(words: Int32Array, n: number): BinGrid {
-  const min = sampledKeyMin(words, n);
-  const max = sampledKeyMax(words, n);
+  let min = sampledKeyMin(words, n);
+  let max = sampledKeyMax(words, n);
+  // Every sampled value a zero: a grid of the zero key alone (anything else falls below or above it).
+  if (min > max) min = max = ZERO_KEY;
   const range = max - min;
   const binBits = Math.min(MAX_BIN_BITS, Math.max(8, Math.floor(Math.log2(n)) - 3));
   const spanBits = range === 0 ? 0 : Math.floor(Math.log2(range)) + 1;

@@ -107,7 +107,10 @@ function workspaceFor(plan: SimulationPlan, n: number): Workspace {
   if (workspace) return workspace;
   const M = plan.months;
   const length = n * M;
-  const values = plan.nodes.map(() => new Float64Array(length));
+  // A formula that is a bare name (a workload field set to a driver, say) shares that node's
+  // array: nodes come in dependency order, so the array it names is already in place.
+  const values: Float64Array[] = [];
+  for (const { slot, node } of plan.nodes) values[slot] = node.kind === 'formula' && node.sameAs !== undefined ? values[node.sameAs]! : new Float64Array(length);
   for (const { slot, node } of plan.nodes) {
     const out = values[slot]!;
     if (node.kind === 'constant') out.fill(node.value);
@@ -172,7 +175,8 @@ function evaluateNode(name: string, slot: number, node: VectorNode, workspace: W
     case 'series':
       return;
     case 'formula':
-      node.kernel(values, out, n * M);
+      // A bare name's values are already there: the array is the named node's.
+      if (node.sameAs === undefined) node.kernel(values, out, n * M);
       return;
     case 'uncertain':
       if (node.per === 'trial') {

@@ -69,12 +69,13 @@ export function seriesLayout(plan: SimulationPlan): SeriesLayout {
   const trialMonth: string[] = [];
   for (const gpu of Object.keys(plan.gpuPrices)) trialMonth.push(series.gpuSteady(gpu), series.gpuFlexible(gpu));
   if (plan.spot) trialMonth.push(series.spotOverhead, series.spotAvailability);
-  const trial: string[] = [series.directTotal];
+  const trial: string[] = [];
   for (const workload of plan.workloads) {
-    if (hasEnergy(plan, workload)) trial.push(series.energy(workload.index));
     trialMonth.push(series.workloadCost(workload.index));
     trial.push(series.workloadTotal(workload.index));
+    if (hasEnergy(plan, workload)) trial.push(series.energy(workload.index));
   }
+  trial.push(series.directTotal);
   trialMonth.push(series.monthlyTotal);
   trial.push(series.total);
   for (const node of plan.nodes) if (node.reported && node.uncertain) trial.push(series.driver(node.name));
@@ -102,6 +103,7 @@ interface CollectScratch {
   steady: Float64Array[];
   flexible: Float64Array[];
   perHour: Float64Array[];
+  /** Per trial: the non-GPU spend over the horizon. */
   direct: Float64Array;
   cost: Float64Array;
   monthly: Float64Array;
@@ -118,7 +120,7 @@ function scratchFor(plan: SimulationPlan, n: number): CollectScratch {
     const length = n * plan.months;
     const gpus = Object.keys(plan.gpuPrices);
     const arrays = () => gpus.map(() => new Float64Array(length));
-    scratch = { steady: arrays(), flexible: arrays(), perHour: arrays(), direct: new Float64Array(length), cost: new Float64Array(length), monthly: new Float64Array(length), perTrial: new Float64Array(n) };
+    scratch = { steady: arrays(), flexible: arrays(), perHour: arrays(), direct: new Float64Array(n), cost: new Float64Array(length), monthly: new Float64Array(length), perTrial: new Float64Array(n) };
     byN.set(n, scratch);
   }
   return scratch;
@@ -173,13 +175,23 @@ function pricePerHour(steady: Float64Array, flexible: Float64Array, mix: GpuMix,
 }
 
 /**
- * A GPU workload's share of its type's plan cost: its hours at the trial-month's rate; where the
- * rate is negative (commitments paid with no demand), the first workload of the type carries it.
+ * A GPU workload's share of its type's plan cost, into `cost`: its hours at the trial-month's
+ * rate; where the rate is negative (commitments paid with no demand), the first workload of the
+ * type carries it. In the same pass, as addIntoWithHorizonSum does for the others: the cost added
+ * to `monthly` and each trial's horizon cost into `total`.
  */
-function addGpuCost(cost: Float64Array, hours: Float64Array, perHour: Float64Array, carriesIdle: boolean, length: number): void {
-  for (let i = 0; i < length; i++) {
-    const rate = perHour[i]!;
-    cost[i] = cost[i]! + (rate >= 0 ? hours[i]! * rate : carriesIdle ? -rate : 0);
+function gpuWorkloadCost(cost: Float64Array, hours: Float64Array, perHour: Float64Array, carriesIdle: boolean, n: number, M: number, monthly: Float64Array, total: Float64Array): void {
+  total.fill(0, 0, n);
+  for (let m = 0; m < M; m++) {
+    const base = m * n;
+    for (let t = 0; t < n; t++) {
+      const i = base + t;
+      const rate = perHour[i]!;
+      const c = rate >= 0 ? hours[i]! * rate : carriesIdle ? -rate : 0;
+      cost[i] = c;
+      monthly[i] = monthly[i]! + c;
+      total[t] = total[t]! + c;
+    }
   }
 }
 
@@ -187,6 +199,17 @@ function addGpuCost(cost: Float64Array, hours: Float64Array, perHour: Float64Arr
 function energyPerTrial(hours: Float64Array, kw: number, n: number, M: number, out: Float64Array): void {
   out.fill(0, 0, n);
   for (let m = 0; m < M; m++) for (let t = 0; t < n; t++) out[t] = out[t]! + hours[m * n + t]! * kw;
+}
+
+/**
+ * The demand of one GPU type's workloads added up, month by month in workload order: the one
+ * workload's own array when it is alone (nothing to add), else `into`. Null when none of them.
+ */
+function gpuDemandSum(hours: readonly Float64Array[], length: number, into: Float64Array): Float64Array | null {
+  if (hours.length <= 1) return hours[0] ?? null;
+  into.set(hours[0]!.subarray(0, length));
+  for (let k = 1; k < hours.length; k++) addInto(into, hours[k]!, length);
+  return into;
 }
 
 /** Each trial's mean over the months of an n·M chunk series. */
@@ -201,22 +224,22 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
   const length = n * M;
   const scratch = scratchFor(plan, n);
 
-  // GPU demand per type, split into steady and spot-eligible.
+  // GPU demand per type, split into steady and spot-eligible (0 + x is x, so a sum starts from
+  // its first workload's hours, and a type with one workload uses that workload's own array).
   const gpus = Object.keys(plan.gpuPrices);
+  const steadyOf: Float64Array[] = [];
+  const flexibleOf: Float64Array[] = [];
   for (let g = 0; g < gpus.length; g++) {
     const gpu = gpus[g]!;
-    const steady = scratch.steady[g]!;
-    const flexible = scratch.flexible[g]!;
-    steady.fill(0);
-    flexible.fill(0);
-    let spotEligible = false;
-    for (const workload of plan.workloads) {
-      if (workload.gpu !== gpu) continue;
-      spotEligible ||= workload.onSpot;
-      addInto(workload.onSpot ? flexible : steady, chunk.gpuHours[workload.index]!, length);
-    }
+    const ofType = plan.workloads.filter((w) => w.gpu === gpu);
+    const onSpot = ofType.filter((w) => w.onSpot).map((w) => chunk.gpuHours[w.index]!);
+    const steady = gpuDemandSum(ofType.filter((w) => !w.onSpot).map((w) => chunk.gpuHours[w.index]!), length, scratch.steady[g]!) ?? scratch.steady[g]!.fill(0);
+    // The spot-eligible scratch is only ever written here: without such workloads it stays zero.
+    const flexible = gpuDemandSum(onSpot, length, scratch.flexible[g]!) ?? scratch.flexible[g]!;
+    steadyOf.push(steady);
+    flexibleOf.push(flexible);
     sink.trialMonth(series.gpuSteady(gpu), steady, n);
-    sink.trialMonth(series.gpuFlexible(gpu), flexible, n, !spotEligible);
+    sink.trialMonth(series.gpuFlexible(gpu), flexible, n, onSpot.length === 0);
   }
   const overhead = plan.spot ? values[plan.spot.overheadSlot]! : null;
   const availability = plan.spot ? values[plan.spot.availabilitySlot]! : null;
@@ -227,44 +250,45 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
 
   // Plan cost per GPU type, shared among its workloads in proportion to their GPU-hours.
   for (let g = 0; g < gpus.length; g++) {
-    pricePerHour(scratch.steady[g]!, scratch.flexible[g]!, planMix(plan, gpus[g]!), overhead, availability, n, M, scratch.perHour[g]!);
+    pricePerHour(steadyOf[g]!, flexibleOf[g]!, planMix(plan, gpus[g]!), overhead, availability, n, M, scratch.perHour[g]!);
   }
   const firstOfType = new Map<string, number>();
   for (const workload of plan.workloads) {
     if (workload.gpu && !firstOfType.has(workload.gpu)) firstOfType.set(workload.gpu, workload.index);
   }
 
-  const direct = scratch.direct;
-  direct.fill(0);
-  // GPU workloads pay nothing directly (their demand is GPU-hours): adding their zeros changes nothing.
-  for (const workload of plan.workloads) if (!workload.gpu) addInto(direct, chunk.direct[workload.index]!, length);
-  horizonSumInto(direct, n, M, scratch.perTrial);
-  sink.trial(series.directTotal, scratch.perTrial, n);
-
   // Each workload's cost, its horizon total, and the monthly total they add up to (workload by
   // workload from 0, as a sum of the stored series would): computed here, where the chunk's
-  // values are at hand, instead of in passes over the whole store afterwards.
+  // values are at hand, instead of in passes over the whole store afterwards. The non-GPU
+  // workloads' horizon totals add up to the direct spend (GPU workloads pay nothing directly).
   const monthly = scratch.monthly;
   monthly.fill(0);
+  const direct = scratch.direct;
+  direct.fill(0);
+  const perTrial = scratch.perTrial;
   for (const workload of plan.workloads) {
-    // Without GPUs a workload's cost is what it pays directly; with them, their share of the plan cost.
-    const cost = workload.gpu ? scratch.cost.fill(0) : chunk.direct[workload.index]!;
+    let cost: Float64Array;
     if (workload.gpu) {
+      // Without GPUs a workload's cost is what it pays directly; with them, their share of the plan cost.
+      cost = scratch.cost;
       const hours = chunk.gpuHours[workload.index]!;
-      const perHour = scratch.perHour[gpus.indexOf(workload.gpu)]!;
-      addGpuCost(cost, hours, perHour, firstOfType.get(workload.gpu) === workload.index, length);
-      if (hasEnergy(plan, workload)) {
-        energyPerTrial(hours, workload.gpuKw! * plan.carbon!.pue, n, M, scratch.perTrial);
-        sink.trial(series.energy(workload.index), scratch.perTrial, n);
-      }
+      gpuWorkloadCost(cost, hours, scratch.perHour[gpus.indexOf(workload.gpu)]!, firstOfType.get(workload.gpu) === workload.index, n, M, monthly, perTrial);
+    } else {
+      cost = chunk.direct[workload.index]!;
+      addIntoWithHorizonSum(monthly, cost, n, M, perTrial);
+      addInto(direct, perTrial, n);
     }
     sink.trialMonth(series.workloadCost(workload.index), cost, n);
-    addIntoWithHorizonSum(monthly, cost, n, M, scratch.perTrial);
-    sink.trial(series.workloadTotal(workload.index), scratch.perTrial, n);
+    sink.trial(series.workloadTotal(workload.index), perTrial, n);
+    if (hasEnergy(plan, workload)) {
+      energyPerTrial(chunk.gpuHours[workload.index]!, workload.gpuKw! * plan.carbon!.pue, n, M, perTrial);
+      sink.trial(series.energy(workload.index), perTrial, n);
+    }
   }
+  sink.trial(series.directTotal, direct, n);
   sink.trialMonth(series.monthlyTotal, monthly, n);
-  horizonSumInto(monthly, n, M, scratch.perTrial);
-  sink.trial(series.total, scratch.perTrial, n);
+  horizonSumInto(monthly, n, M, perTrial);
+  sink.trial(series.total, perTrial, n);
 
   // Per-trial mean over the months of each reported uncertain driver. A driver drawn once per
   // trial holds the same value in every month, so that value is its mean (as a sum of M equal

@@ -151,9 +151,43 @@ describe('engine known answers', () => {
     expect(Array.from(store.trialMonth(series.monthlyTotal)!)).toEqual(Array.from(monthly));
     expect(Array.from(store.trial(series.total)!)).toEqual(Array.from(store.horizonTotal(monthly)));
     prepared.plan.workloads.forEach((w, i) => expect(Array.from(store.trial(series.workloadTotal(w.index))!)).toEqual(Array.from(store.horizonTotal(store.trialMonth(costs[i]!)!))));
-    // No GPUs: all of it is paid directly.
-    expect(Array.from(store.trial(series.directTotal)!)).toEqual(Array.from(store.horizonTotal(monthly)));
+    // No GPUs: all of it is paid directly, the workloads' horizon totals added up in workload order from 0.
+    const direct = new Float64Array(store.trials);
+    for (const w of prepared.plan.workloads) store.trial(series.workloadTotal(w.index))!.forEach((v, t) => (direct[t] = direct[t]! + v));
+    expect(Array.from(store.trial(series.directTotal)!)).toEqual(Array.from(direct));
     expect(monthly.some((v) => v !== monthly[0])).toBe(true);
+  });
+
+  it('every chunk starts its workloads afresh: a pipeline gives the same GPU-hours in every trial-month', async () => {
+    // 10 runs a month of 2 h, half of them on to a 20-hour stage: 10·2 + 5·20 = 120 GPU-hours in
+    // every trial-month of every chunk (2,500 trials: three chunks, the workspace reused by each).
+    const simulation = await simulationOf(
+      { workloads: [{ id: 'evals', type: 'experiments', gpu: 'H100', stages: [{ name: 'smoke', runsPerMonth: 10, gpuHoursPerRun: 2, passRate: 0.5 }, { name: 'full', gpuHoursPerRun: 20 }] }] },
+      { trials: 2500, seed: 3 },
+    );
+    const hours = simulation.store.trialMonth(series.gpuSteady('H100'))!;
+    expect(hours.length).toBe(2500 * 12);
+    expect(hours.every((h) => h === 120)).toBe(true);
+  });
+
+  it('a formula that is only a name gives exactly the values of what it names', async () => {
+    const drivers = { a: { dist: 'normal', mean: 10, sd: 2, per: 'month' }, g: { growth: { start: 100, rate: { p10: 0.01, p90: 0.05 } } }, b: 'a', c: 'b', h: 'g' };
+    const simulation = await simulationOf(
+      {
+        drivers,
+        workloads: [
+          { id: 'named', type: 'formula', cost: 'c * h' },
+          { id: 'direct', type: 'formula', cost: 'a * g' },
+          { id: 'field', type: 'fixed', monthly: 'c' },
+          { id: 'drawn', type: 'fixed', monthly: 'a' },
+        ],
+      },
+      { trials: 2500, seed: 5 },
+    );
+    const cost = (index: number) => Array.from(simulation.store.trialMonth(series.workloadCost(index))!);
+    expect(cost(0)).toEqual(cost(1));
+    expect(cost(2)).toEqual(cost(3));
+    expect(new Set(cost(2)).size).toBeGreaterThan(1000);
   });
 
   it('the same seed gives the same numbers and another seed other numbers', async () => {

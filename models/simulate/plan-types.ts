@@ -13,7 +13,8 @@ export type VectorNode =
   | { kind: 'constant'; value: number }
   | { kind: 'month' }
   | { kind: 'series'; values: Float64Array }
-  | { kind: 'formula'; kernel: VectorKernel; inputs: number[] }
+  /** `sameAs`: the formula is a bare name, so the node's values are that slot's (a chunk shares the array instead of copying it). */
+  | { kind: 'formula'; kernel: VectorKernel; inputs: number[]; sameAs?: number }
   | { kind: 'uncertain'; distribution: Distribution; per: 'trial' | 'month'; min?: number; max?: number }
   | { kind: 'growth'; start: number; rate: number; volatility: number; cap?: number }
   | { kind: 'trend'; fit: TrendFit; firstStep: number };

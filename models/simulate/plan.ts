@@ -183,7 +183,8 @@ export function compileScenario(scenario: Scenario, reference: ReferenceData, pa
       entry.references = parsed.references.filter((ref) => !RESERVED.has(ref));
       const usesMonth = parsed.references.includes('month');
       if (usesMonth) entry.references.push('month');
-      entry.build = (slotOf) => ({ kind: 'formula', kernel: compileFormula(parsed.ast, slotOf), inputs: parsed.references.map(slotOf) });
+      const ast = parsed.ast;
+      entry.build = (slotOf) => ({ kind: 'formula', kernel: compileFormula(ast, slotOf), inputs: parsed.references.map(slotOf), ...(ast.kind === 'ref' ? { sameAs: slotOf(ast.name) } : {}) });
       return;
     }
     if ('series' in spec) {

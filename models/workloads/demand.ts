@@ -9,6 +9,11 @@ import type { CompiledWorkload } from '../simulate/plan-types.ts';
 /** Hours in a billing month (the cloud convention: 8,760 h / 12). */
 export const HOURS_PER_MONTH = 730;
 
+/**
+ * Where one workload's demand goes. Both arrays start as zeros and belong to that workload alone
+ * (chunk after chunk): its type writes every value of the one it produces and never touches the
+ * other, which so stays zero without being cleared for every chunk.
+ */
 export interface WorkloadDemand {
   /** Money per trial-month paid outside GPU pricing. */
   direct: Float64Array;
@@ -33,8 +38,6 @@ type SpecOf<T extends CompiledWorkload['spec']['type']> = Extract<CompiledWorklo
  */
 export function fillWorkloadDemand(workload: CompiledWorkload, field: Field, length: number, out: WorkloadDemand): void {
   const { direct, gpuHours } = out;
-  direct.fill(0, 0, length);
-  gpuHours.fill(0, 0, length);
   const spec = workload.spec;
   switch (spec.type) {
     case 'fixed':
@@ -125,6 +128,8 @@ function experimentGpuHours(spec: SpecOf<'experiments'>, field: Field, length: n
   if (stageRuns.length < length) stageRuns = new Float64Array(length);
   const runs = stageRuns;
   runs.set(field('stages.0.runsPerMonth').subarray(0, length));
+  // Stages add up into the hours, which still hold the last chunk's.
+  gpuHours.fill(0, 0, length);
   for (let k = 0; k < spec.stages.length; k++) {
     const perRun = field(`stages.${k}.gpuHoursPerRun`);
     const passRate = field(`stages.${k}.passRate`);
