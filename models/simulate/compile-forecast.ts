@@ -24,8 +24,11 @@ export interface PreparedForecast {
 
 export type Prepared = { ok: true; prepared: PreparedForecast } | { ok: false; issues: ScenarioIssue[] };
 
+/** A variant ready to compile, or issues found on the way to one (reported in their place among the variants'). */
+export type VariantEntry = VariantScenario | { issues: ScenarioIssue[] };
+
 /** Compiles one variant's scenario against the compiled baseline; its issues carry the variant's path. */
-export function compileVariant(variant: VariantScenario, base: PlanOutcome, reference: ReferenceData, parse: FormulaParser): { ok: true; variant: PreparedForecast['variants'][number] } | { ok: false; issues: ScenarioIssue[] } {
+function compileVariant(variant: VariantScenario, base: PlanOutcome, reference: ReferenceData, parse: FormulaParser): { ok: true; variant: PreparedForecast['variants'][number] } | { ok: false; issues: ScenarioIssue[] } {
   const { name, index } = variant;
   const compiled = compileScenario(variant.scenario, reference, parse);
   if (!compiled.ok) return { ok: false, issues: compiled.issues.map((issue) => ({ ...issue, path: `variants[${index}] "${name}" → ${issue.path}`, pathKeys: ['variants', index, 'set'] })) };
@@ -35,13 +38,20 @@ export function compileVariant(variant: VariantScenario, base: PlanOutcome, refe
   return { ok: true, variant: { ...variant, plan: compiled.plan } };
 }
 
-/** Compiles the baseline and its variants' scenarios (a worker's part of a job), reporting every issue. */
-export function compileForecast(scenario: Scenario, variantScenarios: readonly VariantScenario[], reference: ReferenceData, parse: FormulaParser): Prepared {
+/**
+ * Compiles the baseline and its variants' scenarios (prepare.ts's last step, and a worker's part
+ * of a job), reporting every issue: the baseline's, then each entry's in order.
+ */
+export function compileForecast(scenario: Scenario, entries: readonly VariantEntry[], reference: ReferenceData, parse: FormulaParser): Prepared {
   const base = compileScenario(scenario, reference, parse);
   const issues: ScenarioIssue[] = base.ok ? [] : [...base.issues];
   const variants: PreparedForecast['variants'] = [];
-  for (const variantScenario of variantScenarios) {
-    const compiled = compileVariant(variantScenario, base, reference, parse);
+  for (const entry of entries) {
+    if ('issues' in entry) {
+      issues.push(...entry.issues);
+      continue;
+    }
+    const compiled = compileVariant(entry, base, reference, parse);
     if (compiled.ok) variants.push(compiled.variant);
     else issues.push(...compiled.issues);
   }

@@ -7,8 +7,8 @@ import { formatPath, type ScenarioIssue } from '../scenario/issues.ts';
 import { setAtPointer } from '../scenario/json-pointer.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateDocument } from '../scenario/validate.ts';
-import { compileVariant, type Prepared, type PreparedForecast } from './compile-forecast.ts';
-import { compileScenario, type FormulaParser } from './plan.ts';
+import { compileForecast, type Prepared, type VariantEntry } from './compile-forecast.ts';
+import type { FormulaParser } from './plan.ts';
 import type { ReferenceData } from './reference-data.ts';
 
 export type { Prepared, PreparedForecast } from './compile-forecast.ts';
@@ -39,24 +39,15 @@ export function applyVariant(scenario: Scenario, variantIndex: number): { ok: tr
 
 /** Applies and validates every variant, then compiles the baseline and the variants, reporting every issue of every one. */
 export function prepareForecast(scenario: Scenario, reference: ReferenceData, parse: FormulaParser): Prepared {
-  const base = compileScenario(scenario, reference, parse);
-  const issues: ScenarioIssue[] = base.ok ? [] : [...base.issues];
-  const variants: PreparedForecast['variants'] = [];
   const names = new Set<string>();
+  const entries: VariantEntry[] = [];
   (scenario.variants ?? []).forEach((variant, index) => {
-    if (names.has(variant.name)) issues.push({ path: formatPath(['variants', index, 'name']), pathKeys: ['variants', index, 'name'], message: `duplicate variant name "${variant.name}"`, severity: 'error' });
+    if (names.has(variant.name)) entries.push({ issues: [{ path: formatPath(['variants', index, 'name']), pathKeys: ['variants', index, 'name'], message: `duplicate variant name "${variant.name}"`, severity: 'error' }] });
     names.add(variant.name);
     const applied = applyVariant(scenario, index);
-    if (!applied.ok) {
-      issues.push(...applied.issues);
-      return;
-    }
-    const compiled = compileVariant({ name: variant.name, index, scenario: applied.scenario }, base, reference, parse);
-    if (compiled.ok) variants.push(compiled.variant);
-    else issues.push(...compiled.issues);
+    entries.push(applied.ok ? { name: variant.name, index, scenario: applied.scenario } : { issues: applied.issues });
   });
-  if (!base.ok || issues.length) return { ok: false, issues };
-  return { ok: true, prepared: { plan: base.plan, variants } };
+  return compileForecast(scenario, entries, reference, parse);
 }
 
 /** A parser that remembers what it parsed, so the trees can be sent to worker threads. */
