@@ -201,14 +201,37 @@ function energyPerTrial(hours: Float64Array, kw: number, n: number, M: number, o
   for (let m = 0; m < M; m++) for (let t = 0; t < n; t++) out[t] = out[t]! + hours[m * n + t]! * kw;
 }
 
+/** A GPU type's workloads (indices, in plan order): those on demand, the spot-eligible ones, and the first, which carries paid-for idle commitments. */
+interface GpuGroup {
+  gpu: string;
+  steady: number[];
+  onSpot: number[];
+  first: number;
+}
+
+const gpuGroupsByPlan = new WeakMap<SimulationPlan, GpuGroup[]>();
+
+/** The plan's GPU types in price-list order, with their workloads. */
+function gpuGroupsOf(plan: SimulationPlan): GpuGroup[] {
+  let groups = gpuGroupsByPlan.get(plan);
+  if (!groups) {
+    groups = Object.keys(plan.gpuPrices).map((gpu) => {
+      const ofType = plan.workloads.filter((w) => w.gpu === gpu);
+      return { gpu, steady: ofType.filter((w) => !w.onSpot).map((w) => w.index), onSpot: ofType.filter((w) => w.onSpot).map((w) => w.index), first: ofType[0]?.index ?? -1 };
+    });
+    gpuGroupsByPlan.set(plan, groups);
+  }
+  return groups;
+}
+
 /**
- * The demand of one GPU type's workloads added up, month by month in workload order: the one
- * workload's own array when it is alone (nothing to add), else `into`. Null when none of them.
+ * The GPU-hours of workloads `indices` added up, month by month in workload order: the one
+ * workload's own array when it is alone (nothing to add), else `into`. Null when there are none.
  */
-function gpuDemandSum(hours: readonly Float64Array[], length: number, into: Float64Array): Float64Array | null {
-  if (hours.length <= 1) return hours[0] ?? null;
-  into.set(hours[0]!.subarray(0, length));
-  for (let k = 1; k < hours.length; k++) addInto(into, hours[k]!, length);
+function gpuDemandSum(indices: readonly number[], hours: readonly Float64Array[], length: number, into: Float64Array): Float64Array | null {
+  if (indices.length <= 1) return indices.length ? hours[indices[0]!]! : null;
+  into.set(hours[indices[0]!]!.subarray(0, length));
+  for (let k = 1; k < indices.length; k++) addInto(into, hours[indices[k]!]!, length);
   return into;
 }
 
@@ -226,16 +249,14 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
 
   // GPU demand per type, split into steady and spot-eligible (0 + x is x, so a sum starts from
   // its first workload's hours, and a type with one workload uses that workload's own array).
-  const gpus = Object.keys(plan.gpuPrices);
+  const groups = gpuGroupsOf(plan);
   const steadyOf: Float64Array[] = [];
   const flexibleOf: Float64Array[] = [];
-  for (let g = 0; g < gpus.length; g++) {
-    const gpu = gpus[g]!;
-    const ofType = plan.workloads.filter((w) => w.gpu === gpu);
-    const onSpot = ofType.filter((w) => w.onSpot).map((w) => chunk.gpuHours[w.index]!);
-    const steady = gpuDemandSum(ofType.filter((w) => !w.onSpot).map((w) => chunk.gpuHours[w.index]!), length, scratch.steady[g]!) ?? scratch.steady[g]!.fill(0);
+  for (let g = 0; g < groups.length; g++) {
+    const { gpu, steady: onDemand, onSpot } = groups[g]!;
+    const steady = gpuDemandSum(onDemand, chunk.gpuHours, length, scratch.steady[g]!) ?? scratch.steady[g]!.fill(0);
     // The spot-eligible scratch is only ever written here: without such workloads it stays zero.
-    const flexible = gpuDemandSum(onSpot, length, scratch.flexible[g]!) ?? scratch.flexible[g]!;
+    const flexible = gpuDemandSum(onSpot, chunk.gpuHours, length, scratch.flexible[g]!) ?? scratch.flexible[g]!;
     steadyOf.push(steady);
     flexibleOf.push(flexible);
     sink.trialMonth(series.gpuSteady(gpu), steady, n);
@@ -249,12 +270,8 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
   }
 
   // Plan cost per GPU type, shared among its workloads in proportion to their GPU-hours.
-  for (let g = 0; g < gpus.length; g++) {
-    pricePerHour(steadyOf[g]!, flexibleOf[g]!, planMix(plan, gpus[g]!), overhead, availability, n, M, scratch.perHour[g]!);
-  }
-  const firstOfType = new Map<string, number>();
-  for (const workload of plan.workloads) {
-    if (workload.gpu && !firstOfType.has(workload.gpu)) firstOfType.set(workload.gpu, workload.index);
+  for (let g = 0; g < groups.length; g++) {
+    pricePerHour(steadyOf[g]!, flexibleOf[g]!, planMix(plan, groups[g]!.gpu), overhead, availability, n, M, scratch.perHour[g]!);
   }
 
   // Each workload's cost, its horizon total, and the monthly total they add up to (workload by
@@ -272,7 +289,8 @@ export function collectChunk(plan: SimulationPlan, chunk: ChunkValues, sink: Chu
       // Without GPUs a workload's cost is what it pays directly; with them, their share of the plan cost.
       cost = scratch.cost;
       const hours = chunk.gpuHours[workload.index]!;
-      gpuWorkloadCost(cost, hours, scratch.perHour[gpus.indexOf(workload.gpu)]!, firstOfType.get(workload.gpu) === workload.index, n, M, monthly, perTrial);
+      const g = groups.findIndex((group) => group.gpu === workload.gpu);
+      gpuWorkloadCost(cost, hours, scratch.perHour[g]!, groups[g]!.first === workload.index, n, M, monthly, perTrial);
     } else {
       cost = chunk.direct[workload.index]!;
       addIntoWithHorizonSum(monthly, cost, n, M, perTrial);
